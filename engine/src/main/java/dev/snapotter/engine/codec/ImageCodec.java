@@ -1,0 +1,41 @@
+package dev.snapotter.engine.codec;
+
+import dev.snapotter.engine.EngineLimits;
+import dev.snapotter.engine.ImageException;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * One backend that turns bytes into pixels and back. The pure-Java backend (ImageIO +
+ * TwelveMonkeys) is always present; a native libvips backend may be added later behind
+ * this same interface. Every failure is an {@link ImageException}.
+ */
+public interface ImageCodec {
+
+    /** Short name shown by {@code snapotter info --backend}, e.g. "java" or "libvips". */
+    String name();
+
+    Set<ImageFormat> readableFormats();
+
+    Set<ImageFormat> writableFormats();
+
+    /** Reads only the header: format from magic bytes, dimensions, frames, EXIF orientation. */
+    ImageHeader probe(Path file) throws ImageException;
+
+    /**
+     * Decodes the first frame with EXIF orientation applied. The header is checked against
+     * {@link EngineLimits#maxPixels()} before any pixel memory is allocated.
+     */
+    Picture decode(Path file, EngineLimits limits) throws ImageException;
+
+    /**
+     * Decodes a reduced copy whose longer side is at most {@code maxSide} (thumbnails, previews).
+     * Implementations should use subsampling so a 24MP file never becomes a full raster.
+     */
+    Picture decodeThumbnail(Path file, int maxSide, EngineLimits limits) throws ImageException;
+
+    /** Encodes according to {@link Picture#output()}, writing metadata that was kept. */
+    void encode(Picture picture, OutputStream out) throws ImageException;
+}
