@@ -14,9 +14,16 @@ public final class BuiltInTools {
     public static List<Tool> all() {
         return List.of(
                 // essentials
+                new ResizeTool(),
+                new CropTool(),
+                new RotateTool(),
                 // optimization
                 // adjustments
+                new AdjustColorsTool(),
+                new SharpeningTool(),
+                new BorderTool(),
                 // watermark
+                new WatermarkTextTool()
                 // utilities
         );
     }

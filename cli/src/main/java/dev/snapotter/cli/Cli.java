@@ -1,0 +1,37 @@
+package dev.snapotter.cli;
+
+import dev.snapotter.cli.info.InfoCommand;
+import dev.snapotter.cli.run.RunCommand;
+import dev.snapotter.cli.support.ErrorReporter;
+import dev.snapotter.cli.support.Logging;
+import dev.snapotter.cli.tools.ToolsCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
+
+import java.io.PrintWriter;
+
+/** Builds the {@code snapotter} command tree over an environment; used by {@link Main} and by the tests. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static CommandLine commandLine(CliEnvironment env, PrintWriter out, PrintWriter err) {
+        SnapotterCommand root = new SnapotterCommand();
+        CommandLine cl = new CommandLine(root)
+                .addSubcommand(new RunCommand(env))
+                .addSubcommand(new ToolsCommand(env))
+                .addSubcommand(new InfoCommand(env))
+                .addSubcommand(new HelpCommand());
+        ErrorReporter errors = new ErrorReporter();
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(errors);
+        cl.setExecutionExceptionHandler(errors);
+        cl.setExecutionStrategy(parseResult -> {
+            Logging.applyVerbosity(root.verbosity());
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        return cl;
+    }
+}

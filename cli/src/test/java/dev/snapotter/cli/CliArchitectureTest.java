@@ -1,0 +1,62 @@
+package dev.snapotter.cli;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI sits on the engine only (docs/adr/0001-build-and-modules.md) and writes through picocli's writers. */
+class CliArchitectureTest {
+
+    private static JavaClasses cli;
+
+    @BeforeAll
+    static void importCli() {
+        cli = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.snapotter.cli");
+    }
+
+    @Test
+    void theImportFoundTheCli() {
+        assertThat(cli.contain(Main.class)).isTrue();
+        assertThat(cli.size()).isGreaterThan(10);
+    }
+
+    @Test
+    void cliDoesNotReachIntoServerDesktopOrUi() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.snapotter.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.snapotter.server..",
+                        "dev.snapotter.desktop..",
+                        "dev.snapotter.control..",
+                        "javafx..",
+                        "com.github.dockerjava..",
+                        "io.javalin..",
+                        "org.eclipse.jetty..")
+                .because("the CLI is a thin launcher over the engine; the desktop depends on it, not the reverse");
+        rule.check(cli);
+    }
+
+    @Test
+    void onlyMainTouchesTheStandardStreams() {
+        // Everything else prints to picocli's writers, which is what lets tests capture the output.
+        ArchRule rule = noClasses().that().resideInAPackage("dev.snapotter.cli..").and().doNotHaveFullyQualifiedName(Main.class.getName())
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .orShould().callMethod(Throwable.class, "printStackTrace");
+        rule.check(cli);
+    }
+
+    @Test
+    void logsThroughSlf4j() {
+        NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.check(cli);
+        noClasses().should().dependOnClassesThat().belongToAnyOf(System.Logger.class).check(cli);
+    }
+}

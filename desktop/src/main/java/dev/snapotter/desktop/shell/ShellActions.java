@@ -1,0 +1,18 @@
+package dev.snapotter.desktop.shell;
+
+import javafx.scene.control.MenuBar;
+
+import java.nio.file.Path;
+
+/** What the main view asks of the window around it (dialogs need a Stage owner). */
+public interface ShellActions {
+
+    void openFiles();
+
+    void openFolder();
+
+    /** @return the chosen folder, or null when cancelled */
+    Path chooseOutputFolder();
+
+    MenuBar menuBar();
+}
