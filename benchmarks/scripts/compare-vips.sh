@@ -37,6 +37,10 @@ mkdir -p "$WORK/out" "$WORK/batch" "$WORK/batch-out-vips" "$WORK/batch-out-engin
 CP="$ROOT/benchmarks/$BUILD_DIR/classes:$(cat "$CP_FILE")"
 engine() { "$JAVA" $JVM_OPTS -cp "$CP" dev.snapotter.benchmarks.CompareMain "$@"; }
 
+load=$(cut -d' ' -f1 /proc/loadavg)
+if awk -v l="$load" 'BEGIN {exit !(l > 0.5)}'; then
+  echo "warning: load average is $load; other work on this machine will distort the timings" >&2
+fi
 echo "== generating images in $WORK" >&2
 engine generate "$WORK" >&2
 SRC="$WORK/src24.jpg"
@@ -86,6 +90,7 @@ row() { # label engine-name vips-name target
 }
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA" -version 2>&1 | head -1), $(vips --version)"
+echo "Load average before/after: $load / $(cut -d' ' -f1 /proc/loadavg)"
 echo "Median ms of $RUNS runs (batch: 3 runs of $BATCH_N × 12MP). Ratio = engine / libvips."
 echo
 echo "| work                                     | engine ms | vips ms   | ratio  | target  |"

@@ -37,7 +37,7 @@ public final class SyntheticPhoto {
             for (int x = 0; x < w; x++) {
                 int o = (y * w + x) * 3;
                 for (int c = 0; c < 3; c++) {
-                    double v = 70 + 120.0 * (x + y) / (w + h) + 35 * Math.sin(x * f[c] + y * f[c + 3]) + rnd.nextInt(-9, 10);
+                    double v = 70 + 120.0 * (x + y) / (w + h) + 35 * Math.sin(x * f[c] + y * f[c + 3]) + rnd.nextInt(-22, 23);
                     px[o + 2 - c] = (byte) Math.max(0, Math.min(255, (int) v));
                 }
             }

@@ -29,8 +29,12 @@ public final class Cli {
         cl.setParameterExceptionHandler(errors);
         cl.setExecutionExceptionHandler(errors);
         cl.setExecutionStrategy(parseResult -> {
-            Logging.applyVerbosity(root.verbosity());
-            return new CommandLine.RunLast().execute(parseResult);
+            Logging.Verbosity verbosity = Logging.applyVerbosity(root.verbosity());
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                verbosity.close();
+            }
         });
         return cl;
     }

@@ -4,6 +4,7 @@ import dev.snapotter.cli.run.InterruptHook;
 import dev.snapotter.engine.ImageEngine;
 
 import java.io.Console;
+import java.io.InputStream;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -17,12 +18,19 @@ public final class CliEnvironment {
     private final Supplier<ImageEngine> engineFactory;
     private final boolean terminal;
     private final InterruptHook interruptHook;
+    private final InputStream stdin;
     private ImageEngine engine;
 
     public CliEnvironment(Supplier<ImageEngine> engineFactory, boolean terminal, InterruptHook interruptHook) {
+        this(engineFactory, terminal, interruptHook, System.in);
+    }
+
+    /** @param stdin where {@code --pipeline -} reads from */
+    public CliEnvironment(Supplier<ImageEngine> engineFactory, boolean terminal, InterruptHook interruptHook, InputStream stdin) {
         this.engineFactory = Objects.requireNonNull(engineFactory);
         this.terminal = terminal;
         this.interruptHook = Objects.requireNonNull(interruptHook);
+        this.stdin = Objects.requireNonNull(stdin);
     }
 
     /** The real process: default engine limits, TTY detection, Ctrl-C via a shutdown hook. */
@@ -41,6 +49,10 @@ public final class CliEnvironment {
 
     public InterruptHook interruptHook() {
         return interruptHook;
+    }
+
+    public InputStream stdin() {
+        return stdin;
     }
 
     /**

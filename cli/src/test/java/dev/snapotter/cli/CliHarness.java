@@ -23,6 +23,7 @@ final class CliHarness {
     private Supplier<ImageEngine> engine = () -> ENGINE;
     private boolean terminal;
     private InterruptHook interruptHook = InterruptHook.NONE;
+    private byte[] stdin = new byte[0];
 
     static ImageEngine engine() {
         return ENGINE;
@@ -38,6 +39,11 @@ final class CliHarness {
         return this;
     }
 
+    CliHarness stdin(String text) {
+        this.stdin = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return this;
+    }
+
     CliHarness engine(Supplier<ImageEngine> factory) {
         this.engine = factory;
         return this;
@@ -46,7 +52,7 @@ final class CliHarness {
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliEnvironment env = new CliEnvironment(engine, terminal, interruptHook);
+        CliEnvironment env = new CliEnvironment(engine, terminal, interruptHook, new java.io.ByteArrayInputStream(stdin));
         int code = Cli.commandLine(env, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new Result(code, out.toString(), err.toString());
     }

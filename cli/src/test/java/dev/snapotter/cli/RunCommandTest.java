@@ -102,6 +102,17 @@ class RunCommandTest {
     }
 
     @Test
+    void thePipelineCanComeFromStandardInput() {
+        Path image = TestImages.write(tmp.resolve("a.jpg"), 300, 200);
+        Path out = tmp.resolve("out");
+
+        Result r = new CliHarness().stdin(RESIZE_100).run("run", "-p", "-", "-o", out.toString(), image.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertSize(out.resolve("a.jpg"), 100, 67);
+    }
+
+    @Test
     void missingPipelineFileIsAUsageError() {
         Path image = TestImages.write(tmp.resolve("a.jpg"), 64, 48);
 
@@ -191,6 +202,20 @@ class RunCommandTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(names(out)).containsExactly("beach-resize-rotate-border.jpg");
+    }
+
+    @Test
+    void aBadNameTemplateIsAUsageErrorBeforeAnyWork() {
+        Path image = TestImages.write(tmp.resolve("beach.jpg"), 30, 20);
+
+        Result traversal = exec("run", "-p", pipeline(RESIZE_100).toString(), "-o", tmp.resolve("out").toString(), "-n", "../{name}.{ext}", image.toString());
+        Result token = exec("run", "-p", pipeline(RESIZE_100).toString(), "-o", tmp.resolve("out").toString(), "-n", "{nmae}.{ext}", image.toString());
+
+        assertThat(traversal.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(traversal.err()).contains("--name-template");
+        assertThat(token.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(token.err()).contains("unknown token {nmae}");
+        assertThat(tmp.resolve("out")).doesNotExist();
     }
 
     @Test
@@ -296,8 +321,8 @@ class RunCommandTest {
         Path in = tmp.resolve("in");
         for (int i = 0; i < 12; i++) TestImages.write(in.resolve("img" + i + ".png"), 900, 700);
         Path out = tmp.resolve("out");
-        // Cancels as soon as the first result exists, the way Ctrl-C would mid-run.
-        Function<Path, Boolean> anyOutput = dir -> !names(dir).isEmpty();
+        // Cancels as soon as the first finished result exists (not a hidden temp file), the way Ctrl-C would mid-run.
+        Function<Path, Boolean> anyOutput = dir -> names(dir).stream().anyMatch(n -> !n.startsWith("."));
         Thread[] watcher = new Thread[1];
 
         Result r = new CliHarness()
@@ -305,7 +330,7 @@ class RunCommandTest {
                     watcher[0] = Thread.ofPlatform().start(() -> {
                         while (!token.isCancelled()) {
                             if (Files.isDirectory(out) && anyOutput.apply(out)) token.cancel();
-                            Thread.onSpinWait();
+                            sleepBriefly();
                         }
                     });
                     return token::cancel;
@@ -325,6 +350,14 @@ class RunCommandTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private Path pipeline(String json) {
         return TestImages.text(tmp.resolve("pipeline-" + Integer.toHexString(json.hashCode()) + ".json"), json);

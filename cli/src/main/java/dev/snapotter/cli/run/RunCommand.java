@@ -9,7 +9,9 @@ import dev.snapotter.engine.batch.BatchRequest;
 import dev.snapotter.engine.batch.BatchResult;
 import dev.snapotter.engine.batch.CancellationToken;
 import dev.snapotter.engine.batch.ConflictPolicy;
+import dev.snapotter.engine.batch.NameTemplate;
 import dev.snapotter.engine.pipeline.ValidatedPipeline;
+import dev.snapotter.engine.tool.FieldError;
 import dev.snapotter.engine.tool.InvalidSettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +103,7 @@ public final class RunCommand implements Callable<Integer> {
 
         ValidatedPipeline pipeline = loadPipeline(engine, err);
         if (pipeline == null) return ExitCodes.USAGE;
+        checkNameTemplate();
 
         InputScan scan = new InputCollector(readableExtensions(engine), outputDir, recursive).collect(inputs);
         if (!scan.missing().isEmpty()) {
@@ -129,11 +132,22 @@ public final class RunCommand implements Callable<Integer> {
 
     private ValidatedPipeline loadPipeline(ImageEngine engine, PrintWriter err) {
         try {
-            return engine.validate(new PipelineLoader(System.in).load(pipelineFile));
+            return engine.validate(new PipelineLoader(environment.stdin()).load(pipelineFile));
         } catch (InvalidSettingsException e) {
-            ErrorReporter.printFieldErrors(err, "snapotter run: error: invalid pipeline " + pipelineFile, e);
+            String source = pipelineFile.toString().equals("-") ? "(standard input)" : pipelineFile.toString();
+            ErrorReporter.printFieldErrors(err, "snapotter run: error: invalid pipeline " + source, e);
             err.flush();
             return null;
+        }
+    }
+
+    /** The engine checks the template too, but only once the batch runs; a typo should stop us before any work. */
+    private void checkNameTemplate() {
+        try {
+            NameTemplate.parse(nameTemplate);
+        } catch (InvalidSettingsException e) {
+            String problems = e.errors().stream().map(FieldError::message).collect(Collectors.joining("; "));
+            throw new ParameterException(spec.commandLine(), "--name-template '" + nameTemplate + "' " + problems);
         }
     }
 

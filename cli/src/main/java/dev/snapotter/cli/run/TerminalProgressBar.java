@@ -24,7 +24,8 @@ final class TerminalProgressBar implements ProgressView {
     private final PathDisplay paths;
     private final LongSupplier clock;
     private long startNanos;
-    private long lastDraw = Long.MIN_VALUE;
+    private long lastDraw;
+    private boolean drawn;
     private int total;
     private int completed;
     private String current = "";
@@ -74,8 +75,9 @@ final class TerminalProgressBar implements ProgressView {
 
     private void draw(boolean force) {
         long now = clock.getAsLong();
-        if (!force && now - lastDraw < REDRAW_NANOS) return;
+        if (!force && drawn && now - lastDraw < REDRAW_NANOS) return;
         lastDraw = now;
+        drawn = true;
         String line = render(now);
         int pad = Math.max(0, drawnLength - line.length());
         out.print("\r" + line + " ".repeat(pad));

@@ -23,12 +23,24 @@ public final class Logging {
         }
     }
 
-    /** Applies {@code -v} (count 1 = DEBUG, 2+ = TRACE); count 0 leaves the configured level alone. */
-    public static void applyVerbosity(int count) {
-        if (count <= 0) return;
+    /**
+     * Applies {@code -v} (count 1 = DEBUG, 2+ = TRACE) until the returned handle is closed, so a
+     * command tree that runs several times in one JVM (tests, an embedding app) does not stay verbose.
+     * Count 0 leaves the configured level alone.
+     */
+    public static Verbosity applyVerbosity(int count) {
         // Another SLF4J binding (e.g. inside a test harness) is left untouched.
-        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
-            root.setLevel(count == 1 ? Level.DEBUG : Level.TRACE);
+        if (count <= 0 || !(LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root)) {
+            return () -> { };
         }
+        Level previous = root.getLevel();
+        root.setLevel(count == 1 ? Level.DEBUG : Level.TRACE);
+        return () -> root.setLevel(previous);
+    }
+
+    /** Restores the previous level when closed. */
+    public interface Verbosity extends AutoCloseable {
+        @Override
+        void close();
     }
 }

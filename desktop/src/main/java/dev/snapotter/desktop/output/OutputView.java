@@ -11,9 +11,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.control.ToggleSwitch;
+import atlantafx.base.controls.ToggleSwitch;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ public final class OutputView extends VBox {
         setId("output-view");
         setSpacing(14);
         setPadding(new Insets(14));
+        setMinWidth(0);
 
         ToggleGroup where = new ToggleGroup();
         RadioButton beside = new RadioButton("Sub-folder next to each original");
@@ -48,6 +50,8 @@ public final class OutputView extends VBox {
             Path p = chooseFolder.get();
             if (p != null) vm.folderProperty().set(p.toString());
         });
+        browse.setMinWidth(Region.USE_PREF_SIZE);
+        folderField.setMinWidth(60);
         HBox folderRow = new HBox(6, folderField, browse);
         HBox.setHgrow(folderField, Priority.ALWAYS);
         folderRow.disableProperty().bind(folder.selectedProperty().not());
@@ -83,7 +87,10 @@ public final class OutputView extends VBox {
         conflict.valueProperty().bindBidirectional(vm.conflictProperty());
         conflict.setMaxWidth(Double.MAX_VALUE);
 
-        ToggleSwitch keep = new ToggleSwitch("Keep metadata (EXIF, colour profile, XMP)");
+        ToggleSwitch keep = new ToggleSwitch("Keep metadata");
+        Label keepHint = new Label("EXIF, colour profile and XMP are copied to the output; off strips them all.");
+        keepHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        keepHint.setWrapText(true);
         keep.setId("output-keep-metadata");
         keep.selectedProperty().bindBidirectional(vm.keepMetadataProperty());
 
@@ -99,7 +106,7 @@ public final class OutputView extends VBox {
                 section("Save to", beside, subfolder, folder, folderRow),
                 section("File names", template, example, tokens),
                 section("If a file with that name exists", conflict),
-                section("Metadata", keep),
+                section("Metadata", keep, keepHint),
                 problem);
     }
 

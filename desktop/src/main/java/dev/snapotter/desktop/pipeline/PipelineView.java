@@ -3,6 +3,7 @@ package dev.snapotter.desktop.pipeline;
 import atlantafx.base.theme.Styles;
 import dev.snapotter.desktop.shell.Icons;
 import dev.snapotter.engine.tool.ToolDescriptor;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,6 +32,7 @@ public final class PipelineView extends VBox {
     private final PipelineViewModel vm;
     private final VBox cards = new VBox(10);
     private final MenuButton addTool = new MenuButton("Add tool", Icons.of(Material2AL.ADD));
+    private final ScrollPane scroll;
 
     public PipelineView(PipelineViewModel vm) {
         this.vm = vm;
@@ -49,7 +51,7 @@ public final class PipelineView extends VBox {
         HBox top = new HBox(8, addTool);
         top.setAlignment(Pos.CENTER_LEFT);
         cards.setPadding(new Insets(2, 2, 12, 2));
-        ScrollPane scroll = new ScrollPane(new VBox(10, pipelineError, cards));
+        scroll = new ScrollPane(new VBox(10, pipelineError, cards));
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -57,6 +59,7 @@ public final class PipelineView extends VBox {
         setPadding(new Insets(12));
         getChildren().addAll(top, scroll);
         vm.steps().addListener((ListChangeListener<StepViewModel>) c -> rebuild());
+        vm.selectedProperty().addListener((o, a, step) -> Platform.runLater(() -> reveal(step)));
         rebuild();
     }
 
@@ -82,6 +85,18 @@ public final class PipelineView extends VBox {
     private void rebuild() {
         cards.getChildren().clear();
         for (int i = 0; i < vm.steps().size(); i++) cards.getChildren().add(card(vm.steps().get(i), i));
+    }
+
+    /** Scrolls so the selected (e.g. just added) step's card is in view. */
+    private void reveal(StepViewModel step) {
+        int i = vm.steps().indexOf(step);
+        if (i < 0 || i >= cards.getChildren().size()) return;
+        scroll.layout();
+        double content = scroll.getContent().getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (content <= viewport) return;
+        double y = cards.getChildren().get(i).getBoundsInParent().getMinY() + cards.getBoundsInParent().getMinY();
+        scroll.setVvalue(Math.clamp(y / (content - viewport), 0, 1));
     }
 
     private VBox card(StepViewModel step, int index) {

@@ -42,8 +42,8 @@ public final class PreviewView extends VBox {
     private final Rectangle afterClip = new Rectangle();
     private final Layer layer = new Layer();
     private final ZoomPane zoom = new ZoomPane(layer);
-    private final ToggleButton splitMode = new ToggleButton("Split");
-    private final ToggleButton sideMode = new ToggleButton("Side by side");
+    private final ToggleButton splitMode = new ToggleButton();
+    private final ToggleButton sideMode = new ToggleButton();
 
     public PreviewView(PreviewViewModel vm, BooleanProperty splitPreference) {
         this.vm = vm;
@@ -82,6 +82,10 @@ public final class PreviewView extends VBox {
 
         splitMode.setGraphic(Icons.of(Material2MZ.VERTICAL_SPLIT, 16));
         sideMode.setGraphic(Icons.of(Material2AL.COMPARE, 16));
+        splitMode.setTooltip(new Tooltip("Split view: drag the slider to compare"));
+        sideMode.setTooltip(new Tooltip("Side by side"));
+        splitMode.setId("preview-mode-split");
+        sideMode.setId("preview-mode-side");
         SegmentedButton modes = new SegmentedButton(splitMode, sideMode);
         (splitPreference.get() ? splitMode : sideMode).setSelected(true);
         modes.getToggleGroup().selectedToggleProperty().addListener((o, a, b) -> {
@@ -102,6 +106,7 @@ public final class PreviewView extends VBox {
         caption.setId("preview-caption");
         caption.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         caption.textProperty().bind(vm.captionProperty());
+        caption.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, modes, split, grow, caption, zoomOut, zoomIn, fit);

@@ -57,6 +57,7 @@ public final class RunBar extends HBox {
         progress.setId("run-progress");
         progress.progressProperty().bind(vm.progressProperty());
         progress.setPrefWidth(220);
+        progress.visibleProperty().bind(vm.runningProperty().or(vm.progressProperty().greaterThan(0)));
         Label status = new Label();
         status.setId("run-status");
         status.textProperty().bind(vm.statusProperty());

@@ -77,8 +77,9 @@ public final class RunViewModel {
         this.opener = opener;
         this.metadata = new BatchPlan.Metadata(pipeline::descriptor);
         blockedReason = Bindings.createStringBinding(this::computeBlockedReason, running, queue.items(),
-                pipeline.validProperty(), output.problemProperty(), backends.availableProperty(), backends.activeProperty());
-        canRun = Bindings.createBooleanBinding(() -> computeBlockedReason().isEmpty(), blockedReason);
+                pipeline.validProperty(), pipeline.pipelineProperty(), output.problemProperty(), backends.availableProperty(),
+                backends.activeProperty());
+        canRun = Bindings.createBooleanBinding(() -> blockedReason.get().isEmpty(), blockedReason);
     }
 
     private String computeBlockedReason() {

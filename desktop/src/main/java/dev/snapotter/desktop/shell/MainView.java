@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -58,26 +59,29 @@ public final class MainView extends BorderPane {
         pipeline = new PipelineView(vm.pipeline());
         OutputView output = new OutputView(vm.output(), actions::chooseOutputFolder);
 
-        TabPane side = new TabPane(tab("Pipeline", pipeline, "tab-pipeline"), tab("Output", output, "tab-output"));
+        ScrollPane outputScroll = new ScrollPane(output);
+        outputScroll.setFitToWidth(true);
+        outputScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        TabPane side = new TabPane(tab("Pipeline", pipeline, "tab-pipeline"), tab("Output", outputScroll, "tab-output"));
         side.setId("side-tabs");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.getStyleClass().add(Styles.TABS_FLOATING);
         side.setMinWidth(320);
         side.setPrefWidth(380);
 
-        SplitPane body = new SplitPane(queue, preview, side);
-        body.setDividerPositions(0.22, 0.70);
-        SplitPane.setResizableWithParent(queue, false);
-        SplitPane.setResizableWithParent(side, false);
-
-        notifications = new NotificationPane(body);
+        // Notices slide over the preview only, so the queue header and the tabs stay usable.
+        notifications = new NotificationPane(preview);
         notifications.setId("notice-pane");
         notifications.setShowFromTop(true);
         notifications.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
         vm.notices().latestProperty().addListener((o, a, n) -> showNotice(n));
+        SplitPane body = new SplitPane(queue, notifications, side);
+        body.setDividerPositions(0.22, 0.70);
+        SplitPane.setResizableWithParent(queue, false);
+        SplitPane.setResizableWithParent(side, false);
 
         setTop(new VBox(actions.menuBar(), header()));
-        setCenter(notifications);
+        setCenter(body);
         setBottom(new RunBar(vm.run()));
         installDrop();
     }
@@ -127,7 +131,10 @@ public final class MainView extends BorderPane {
         theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         theme.setTooltip(new Tooltip("Light / dark theme (Ctrl+Shift+L)"));
         theme.setOnAction(e -> vm.toggleTheme());
-        vm.themeProperty().addListener((o, a, t) -> theme.setGraphic(Icons.of(t == dev.snapotter.desktop.settings.Theme.DARK ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY)));
+        Runnable themeIcon = () -> theme.setGraphic(Icons.of(vm.themeProperty().get() == dev.snapotter.desktop.settings.Theme.DARK
+                ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY));
+        vm.themeProperty().addListener((o, a, t) -> themeIcon.run());
+        themeIcon.run();
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

@@ -36,6 +36,17 @@ public interface ImageCodec {
      */
     Picture decodeThumbnail(Path file, int maxSide, EngineLimits limits) throws ImageException;
 
+    /**
+     * Header-level facts for the {@code info} report. The default decodes a small thumbnail;
+     * backends override it with a header-only read.
+     */
+    default ImageDetails details(Path file, EngineLimits limits) throws ImageException {
+        ImageHeader header = probe(file);
+        Picture thumb = decodeThumbnail(file, 64, limits);
+        java.awt.image.ColorModel cm = thumb.pixels().getColorModel();
+        return new ImageDetails(header, cm.getNumComponents(), cm.hasAlpha(), 8, 0, 0, thumb.metadata());
+    }
+
     /** Encodes according to {@link Picture#output()}, writing metadata that was kept. */
     void encode(Picture picture, OutputStream out) throws ImageException;
 }

@@ -17,14 +17,18 @@ public final class BuiltInTools {
                 new ResizeTool(),
                 new CropTool(),
                 new RotateTool(),
+                new ConvertTool(),
                 // optimization
+                new CompressTool(),
+                new StripMetadataTool(),
                 // adjustments
                 new AdjustColorsTool(),
                 new SharpeningTool(),
                 new BorderTool(),
                 // watermark
-                new WatermarkTextTool()
+                new WatermarkTextTool(),
                 // utilities
+                new InfoTool()
         );
     }
 

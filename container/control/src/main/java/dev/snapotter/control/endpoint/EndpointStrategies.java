@@ -1,0 +1,35 @@
+package dev.snapotter.control.endpoint;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The discovery order (desktop-anchors §4.3, after Testcontainers): what the user said, then what the shell says,
+ * then where engines usually put their sockets. The first candidate that answers a ping wins.
+ */
+public final class EndpointStrategies {
+
+    private static final Set<OsFamily> LINUX = Set.of(OsFamily.LINUX);
+    private static final Set<OsFamily> UNIX = Set.of(OsFamily.LINUX, OsFamily.MAC, OsFamily.OTHER);
+    private static final Set<OsFamily> LINUX_MAC = Set.of(OsFamily.LINUX, OsFamily.MAC);
+
+    private EndpointStrategies() {
+    }
+
+    public static List<EndpointStrategy> defaults(Optional<String> explicitHost) {
+        return List.of(
+                new ExplicitSettingStrategy(explicitHost),
+                new DockerHostVariableStrategy(),
+                new DockerContextStrategy(),
+                SocketFileStrategy.fixed("/var/run/docker.sock", UNIX, "/var/run/docker.sock"),
+                SocketFileStrategy.inRuntimeDir("rootless Docker", "docker.sock"),
+                SocketFileStrategy.inHome("Docker Desktop (Linux)", LINUX, ".docker/desktop/docker.sock"),
+                SocketFileStrategy.inHome("Docker Desktop (macOS)", LINUX_MAC, ".docker/run/docker.sock"),
+                SocketFileStrategy.inHome("Colima", LINUX_MAC, ".colima/default/docker.sock"),
+                SocketFileStrategy.inHome("Rancher Desktop", LINUX_MAC, ".rd/docker.sock"),
+                SocketFileStrategy.inRuntimeDir("Podman (rootless)", "podman/podman.sock"),
+                SocketFileStrategy.fixed("Podman (rootful)", LINUX, "/run/podman/podman.sock"),
+                new NamedPipeStrategy());
+    }
+}

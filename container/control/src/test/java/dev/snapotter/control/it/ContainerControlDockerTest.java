@@ -1,0 +1,353 @@
+package dev.snapotter.control.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Image;
+import dev.snapotter.control.lifecycle.ContainerLifecycle;
+import dev.snapotter.control.lifecycle.ContainerUpdater;
+import dev.snapotter.control.lifecycle.HealthSnapshot;
+import dev.snapotter.control.lifecycle.HealthWaiter;
+import dev.snapotter.control.lifecycle.ImageInfo;
+import dev.snapotter.control.lifecycle.InitialAdminPassword;
+import dev.snapotter.control.lifecycle.ImageLoadException;
+import dev.snapotter.control.lifecycle.UpdateRolledBackException;
+import dev.snapotter.control.monitor.ContainerEvent;
+import dev.snapotter.control.monitor.ContainerEvents;
+import dev.snapotter.control.monitor.ContainerLogs;
+import dev.snapotter.control.monitor.LogLine;
+import dev.snapotter.control.monitor.LogRequest;
+import dev.snapotter.control.monitor.LogStream;
+import dev.snapotter.control.monitor.StatsCollector;
+import dev.snapotter.control.monitor.StatsReader;
+import dev.snapotter.control.monitor.StatsSample;
+import dev.snapotter.control.monitor.StreamRegistry;
+import dev.snapotter.control.spec.ContainerSpec;
+import dev.snapotter.control.spec.HostPorts;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The control library against the real engine, with registry-free busybox images built by {@link TestImages}.
+ * One container is started once and shared by the ordered scenarios; every scenario must leave no open stream.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ContainerControlDockerTest {
+
+    private static RealDocker real;
+    private static String goodImage;
+    private static String goodImage2;
+    private static String brokenImage;
+    private static String loadableImage;
+    private static ContainerLifecycle lifecycle;
+    private static StreamRegistry streams;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        real = RealDocker.connectOrSkip();
+        TestImages.requireBusybox();
+        String repo = "snapotter-ctl-test-" + real.runId;
+        goodImage = repo + ":1";
+        goodImage2 = repo + ":2";
+        brokenImage = repo + ":broken";
+        loadableImage = repo + "-loadable:1";
+        TestImages.build(real.docker, goodImage, false, "1.0.0-test", real.labels());
+        TestImages.build(real.docker, goodImage2, false, "2.0.0-test", real.labels());
+        TestImages.build(real.docker, brokenImage, true, "3.0.0-broken", real.labels());
+        lifecycle = new ContainerLifecycle(real.docker, spec(goodImage, "snapotter-ctl-test-" + real.runId,
+                HostPorts.choose("127.0.0.1", 0)), new HealthWaiter(Duration.ofSeconds(20), Duration.ofMillis(250)));
+        streams = new StreamRegistry();
+    }
+
+    static ContainerSpec spec(String image, String name, int port) {
+        var b = ContainerSpec.hardened(image).name(name).hostPort(port)
+                .memoryBytes(256L << 20)
+                .dataVolume(name + "-data").workspaceVolume(name + "-workspace")
+                .healthTimings(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(1), 2);
+        real.labels().forEach(b::label);
+        return b.build();
+    }
+
+    @AfterEach
+    void noLeakedStreams() {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(streams.openStreams()).as("registered streams still open").isEmpty();
+            assertThat(real.http.openResponses()).as("HTTP responses still open").isEmpty();
+        });
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        if (real == null) return;
+        if (streams != null) streams.close();
+        real.cleanUp(List.of(goodImage, goodImage2, brokenImage, loadableImage));
+        real.close();
+    }
+
+    private static String get(int port, String path) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() + " " + r.body();
+        }
+    }
+
+    private static String id() {
+        return lifecycle.inspect().orElseThrow().getId();
+    }
+
+    @Test
+    @Order(1)
+    void startsToHealthyWithTheHardenedHostConfig() throws Exception {
+        List<String> steps = new CopyOnWriteArrayList<>();
+        HealthSnapshot healthy = lifecycle.startAll(Optional.empty(), steps::add);
+
+        assertThat(healthy.healthy()).isTrue();
+        assertThat(healthy.lastProbe()).hasValueSatisfying(p -> assertThat(p.exitCode()).isZero());
+        assertThat(steps).contains("Checking the image", "Creating the container", "Waiting until healthy");
+
+        InspectContainerResponse c = lifecycle.inspect().orElseThrow();
+        HostConfig host = c.getHostConfig();
+        assertThat(host.getCapDrop()).containsExactly(Capability.ALL);
+        assertThat(host.getCapAdd()).containsExactlyInAnyOrder(Capability.CHOWN, Capability.SETUID,
+                Capability.SETGID, Capability.DAC_OVERRIDE, Capability.FOWNER);
+        assertThat(host.getMemory()).isEqualTo(256L << 20);
+        assertThat(host.getMemorySwap()).isEqualTo(256L << 20);
+        assertThat(host.getNanoCPUs()).isEqualTo(Math.min(4, lifecycle.engineCpus()) * 1_000_000_000L);
+        assertThat(host.getPidsLimit()).isEqualTo(512L);
+        assertThat(host.getShmSize()).isEqualTo(2L << 30);
+        assertThat(host.getLogConfig().getConfig()).containsEntry("max-size", "50m").containsEntry("max-file", "5");
+        assertThat(host.getRestartPolicy().getName()).isEqualTo("unless-stopped");
+        var binding = host.getPortBindings().getBindings().get(ExposedPort.tcp(1349))[0];
+        assertThat(binding.getHostIp()).isEqualTo("127.0.0.1");
+        assertThat(binding.getHostPortSpec()).isEqualTo(Integer.toString(lifecycle.spec().hostPort()));
+        assertThat(c.getConfig().getLabels()).containsEntry("dev.snapotter.managed", "true")
+                .containsEntry("dev.snapotter.spec-version", ContainerSpec.VERSION);
+        assertThat(c.getMounts()).extracting(m -> m.getName()).containsExactlyInAnyOrder(
+                lifecycle.spec().volumes().get(0).volume(), lifecycle.spec().volumes().get(1).volume());
+        assertThat(get(lifecycle.spec().hostPort(), "/api/v1/health")).startsWith("200 ");
+    }
+
+    @Test
+    @Order(2)
+    void logsAreWholeAnsiFreeLinesWithTailAndFollow() throws Exception {
+        ContainerLogs logs = new ContainerLogs(real.docker, streams);
+        List<LogLine> history = logs.tail(id(), 100, true);
+        assertThat(history).anySatisfy(l -> {
+            assertThat(l.text()).startsWith("INFO snapotter-test started");
+            assertThat(l.source()).isEqualTo(LogLine.Source.STDOUT);
+            assertThat(l.timestamp()).isPresent();
+        });
+        assertThat(history).anySatisfy(l -> {
+            assertThat(l.text()).isEqualTo("a line on stderr");
+            assertThat(l.source()).isEqualTo(LogLine.Source.STDERR);
+        });
+        assertThat(history).noneSatisfy(l -> assertThat(l.text()).contains("\u001B"));
+        assertThat(logs.tail(id(), 1, false)).hasSize(1);
+
+        List<String> followed = new CopyOnWriteArrayList<>();
+        try (LogStream stream = logs.open(id(), LogRequest.follow(0), l -> followed.add(l.text()))) {
+            assertThat(streams.openCount()).isEqualTo(1);
+            // The leak detector sees the open follow stream, so the @AfterEach check can fail for real.
+            await().atMost(Duration.ofSeconds(5)).until(() -> real.http.openResponses().stream()
+                    .anyMatch(r -> r.contains("/logs")));
+            exec("echo first follow line > /proc/1/fd/1; printf 'split ' > /proc/1/fd/1; "
+                    + "printf 'line\\n' > /proc/1/fd/1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> followed.contains("split line"));
+            assertThat(followed).containsSubsequence("first follow line", "split line");
+        }
+        assertThat(streams.openCount()).isZero();
+    }
+
+    private static void exec(String script) throws Exception {
+        String execId = real.docker.execCreateCmd(id()).withCmd("/bin/sh", "-c", script).exec().getId();
+        real.docker.execStartCmd(execId).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>())
+                .awaitCompletion();
+    }
+
+    @Test
+    @Order(3)
+    void statsGiveCpuMemoryAndPidsIntoTheRingBuffer() {
+        List<StatsSample> seen = new CopyOnWriteArrayList<>();
+        try (StatsCollector stats = StatsCollector.start(new StatsReader(real.docker), streams, id(),
+                Duration.ofMillis(200), 5, seen::add)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() >= 2);
+            StatsSample last = stats.history().getLast();
+            assertThat(last.memoryBytes()).isPositive();
+            assertThat(last.memoryLimit()).isEqualTo(256L << 20);
+            assertThat(last.pids()).isPositive();
+            assertThat(last.cpuPercent()).isBetween(0.0, 100.0 * lifecycle.engineCpus());
+            assertThat(stats.history()).hasSizeLessThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void restartIsSurvivedWithEventsAndTheDataVolumeKept() throws Exception {
+        List<ContainerEvent> events = new CopyOnWriteArrayList<>();
+        String before = id();
+        try (var subscription = new ContainerEvents(real.docker, streams).subscribe(before, events::add)) {
+            lifecycle.restart();
+            lifecycle.waitHealthy(s -> { });
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events)
+                    .extracting(ContainerEvent::kind)
+                    .containsSubsequence(ContainerEvent.Kind.DIE, ContainerEvent.Kind.START,
+                            ContainerEvent.Kind.HEALTH_STATUS));
+            assertThat(events).filteredOn(e -> e.kind() == ContainerEvent.Kind.HEALTH_STATUS)
+                    .extracting(e -> e.healthStatus().orElseThrow()).contains("healthy");
+        }
+        assertThat(id()).isEqualTo(before);
+        assertThat(get(lifecycle.spec().hostPort(), "/boots")).isEqualTo("200 boot\nboot\n");
+    }
+
+    @Test
+    @Order(5)
+    void updateToABrokenImageRollsBackToThePreviousContainer() throws Exception {
+        String before = id();
+        ContainerUpdater updater = new ContainerUpdater(lifecycle);
+        List<String> steps = new CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(() -> updater.update(brokenImage, steps::add))
+                .isInstanceOf(UpdateRolledBackException.class)
+                .hasMessageContaining("unhealthy");
+
+        assertThat(steps).contains("The new container failed; going back to the previous one");
+        InspectContainerResponse now = lifecycle.inspect().orElseThrow();
+        assertThat(now.getId()).isEqualTo(before);
+        assertThat(now.getConfig().getImage()).isEqualTo(goodImage);
+        assertThat(lifecycle.health().healthy()).isTrue();
+        assertThat(lifecycle.spec().image()).isEqualTo(goodImage);
+        assertThat(real.docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of(RealDocker.RUN_LABEL, real.runId)).exec())
+                .as("the broken container and the -previous name are gone").hasSize(1);
+        assertThat(get(lifecycle.spec().hostPort(), "/boots")).isEqualTo("200 boot\nboot\nboot\nboot\n");
+    }
+
+    @Test
+    @Order(6)
+    void updateToAGoodImageRecreatesWithTheSameVolumesAndPort() throws Exception {
+        String before = id();
+        int port = lifecycle.spec().hostPort();
+        HealthSnapshot healthy = new ContainerUpdater(lifecycle).update(goodImage2, s -> { });
+        assertThat(healthy.healthy()).isTrue();
+        InspectContainerResponse now = lifecycle.inspect().orElseThrow();
+        assertThat(now.getId()).isNotEqualTo(before);
+        assertThat(now.getConfig().getImage()).isEqualTo(goodImage2);
+        assertThat(lifecycle.spec().hostPort()).isEqualTo(port);
+        assertThat(get(port, "/boots")).isEqualTo("200 boot\nboot\nboot\nboot\nboot\n");
+        assertThat(real.docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of(RealDocker.RUN_LABEL, real.runId)).exec()).hasSize(1);
+    }
+
+    @Test
+    @Order(7)
+    void busyPortFallsBackToAFreeOne() throws Exception {
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            int taken = busy.getLocalPort();
+            String name = "snapotter-ctl-test-" + real.runId + "-port";
+            ContainerLifecycle other = new ContainerLifecycle(real.docker, spec(goodImage, name, taken),
+                    new HealthWaiter(Duration.ofSeconds(20), Duration.ofMillis(250)));
+            other.startAll(Optional.empty(), s -> { });
+            int chosen = other.spec().hostPort();
+            assertThat(chosen).isNotEqualTo(taken);
+            assertThat(get(chosen, "/api/v1/health")).startsWith("200 ");
+            other.remove(true);
+            assertThat(other.inspect()).isEmpty();
+            assertThat(real.docker.listVolumesCmd().withFilter("name", List.of(name + "-data")).exec().getVolumes())
+                    .as("volumes removed only because asked").isNullOrEmpty();
+        }
+    }
+
+    @Test
+    @Order(8)
+    void imageLoadsFromAValidTarAndACorruptTarChangesNothing() throws Exception {
+        Path valid = tmp.resolve("loadable.tar");
+        real.docker.tagImageCmd(goodImage, loadableImage.substring(0, loadableImage.indexOf(':')), "1").exec();
+        try (InputStream saved = real.docker.saveImageCmd(loadableImage).exec();
+             OutputStream out = Files.newOutputStream(valid)) {
+            saved.transferTo(out);
+        }
+        real.docker.removeImageCmd(loadableImage).exec();
+
+        ContainerLifecycle loader = new ContainerLifecycle(real.docker,
+                spec(loadableImage, "snapotter-ctl-test-" + real.runId + "-load", 0),
+                new HealthWaiter(Duration.ofSeconds(20), Duration.ofMillis(250)));
+
+        Path corrupt = tmp.resolve("corrupt.tar");
+        byte[] bytes = Files.readAllBytes(valid);
+        Files.write(corrupt, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        List<String> imagesBefore = imageIds();
+        assertThatThrownBy(() -> loader.ensureImage(Optional.of(corrupt), Optional.empty()))
+                .isInstanceOf(ImageLoadException.class)
+                .hasMessageContaining("Docker could not load corrupt.tar");
+        assertThat(imageIds()).isEqualTo(imagesBefore);
+        assertThat(loader.images().find(loadableImage)).isEmpty();
+
+        assertThatThrownBy(() -> loader.ensureImage(Optional.empty(), Optional.empty()))
+                .hasMessageContaining("no image archive was given");
+
+        ImageInfo loaded = loader.ensureImage(Optional.of(valid), Optional.of("1.0.0-test"));
+        assertThat(loaded.version()).contains("1.0.0-test");
+        assertThat(loader.images().find(loadableImage)).isPresent();
+        assertThatThrownBy(() -> loader.images().verify(loaded, Optional.of("9.9.9")))
+                .hasMessageContaining("expected 9.9.9");
+    }
+
+    private static List<String> imageIds() {
+        return real.docker.listImagesCmd().withShowAll(true).exec().stream().map(Image::getId).sorted()
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    @Order(8)
+    void readsTheGeneratedAdminPasswordFromTheContainer() throws Exception {
+        assertThat(InitialAdminPassword.read(real.docker, id())).isEmpty();
+        exec("printf 'Otter-Secret-42\\n' > /data/initial-admin-password");
+        assertThat(InitialAdminPassword.read(real.docker, id())).contains("Otter-Secret-42");
+    }
+
+    @Test
+    @Order(9)
+    void stopAndRemoveKeepTheDataVolumeUnlessAsked() {
+        lifecycle.stop();
+        assertThat(lifecycle.health().running()).isFalse();
+        lifecycle.remove(false);
+        assertThat(lifecycle.inspect()).isEmpty();
+        String dataVolume = lifecycle.spec().volumes().getFirst().volume();
+        assertThat(real.docker.inspectVolumeCmd(dataVolume).exec().getName()).isEqualTo(dataVolume);
+        lifecycle.remove(true);
+        assertThatThrownBy(() -> real.docker.inspectVolumeCmd(dataVolume).exec())
+                .isInstanceOf(com.github.dockerjava.api.exception.NotFoundException.class);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.snapotter.control.it;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import dev.snapotter.control.docker.DockerClients;
+import dev.snapotter.control.docker.DockerPinger;
+import dev.snapotter.control.docker.LeakTrackingHttpClient;
+import dev.snapotter.control.endpoint.DockerEndpointFinder;
+import dev.snapotter.control.endpoint.DockerUnavailableException;
+import dev.snapotter.control.endpoint.EndpointStrategies;
+import dev.snapotter.control.endpoint.FoundEndpoint;
+import dev.snapotter.control.endpoint.HostEnvironment;
+import dev.snapotter.control.spec.ManagedLabels;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real engine for the daemon tests, found the way the app finds it. Skips (not fails) with the full list of
+ * tried endpoints when there is none. Everything a run creates carries {@link #RUN_LABEL} so cleanup removes
+ * exactly this run's objects and never another suite's.
+ */
+final class RealDocker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealDocker.class);
+    static final String RUN_LABEL = "dev.snapotter.test.run";
+
+    final FoundEndpoint endpoint;
+    final DockerClient docker;
+    final LeakTrackingHttpClient http;
+    final String runId = UUID.randomUUID().toString().substring(0, 8);
+
+    private RealDocker(FoundEndpoint endpoint) {
+        this.endpoint = endpoint;
+        AtomicReference<LeakTrackingHttpClient> tracker = new AtomicReference<>();
+        this.docker = DockerClients.create(endpoint.endpoint(), raw -> {
+            tracker.set(new LeakTrackingHttpClient(raw));
+            return tracker.get();
+        });
+        this.http = tracker.get();
+    }
+
+    static RealDocker connectOrSkip() {
+        DockerEndpointFinder finder = new DockerEndpointFinder(EndpointStrategies.defaults(Optional.empty()),
+                HostEnvironment.system(), new DockerPinger());
+        try {
+            return new RealDocker(finder.find());
+        } catch (DockerUnavailableException e) {
+            Assumptions.abort("No Docker engine reachable, skipping the real-daemon tests. " + e.getMessage());
+            throw new AssertionError("unreachable");
+        }
+    }
+
+    Map<String, String> labels() {
+        return Map.of(ManagedLabels.MANAGED, "true", ManagedLabels.TEST, "true", RUN_LABEL, runId);
+    }
+
+    /** Removes this run's containers, volumes and the given images; every step tolerates "already gone". */
+    void cleanUp(List<String> imageTags) {
+        String filter = RUN_LABEL + "=" + runId;
+        for (Container c : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(RUN_LABEL, runId)).exec()) {
+            quietly(() -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+        }
+        var volumes = docker.listVolumesCmd().withFilter("label", List.of(filter)).exec().getVolumes();
+        if (volumes != null) volumes.forEach(v -> quietly(() -> docker.removeVolumeCmd(v.getName()).exec()));
+        for (String tag : imageTags) quietly(() -> docker.removeImageCmd(tag).withForce(true).exec());
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (NotFoundException gone) {
+            // fine
+        } catch (RuntimeException e) {
+            LOG.warn("Cleanup step failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        docker.close();
+    }
+}

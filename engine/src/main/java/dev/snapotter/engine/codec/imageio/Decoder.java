@@ -1,0 +1,98 @@
+package dev.snapotter.engine.codec.imageio;
+
+import dev.snapotter.engine.ImageException;
+import dev.snapotter.engine.codec.ImageFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Decodes the first frame through ImageIO. JPEGs go to the JDK reader first; CMYK/YCCK files
+ * and files the JDK reader rejects go to TwelveMonkeys. Truncated data is refused rather than
+ * returned half grey.
+ */
+final class Decoder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Decoder.class);
+
+    /** @param usedFallback whether TwelveMonkeys' JPEG reader decoded the file */
+    record Decoded(BufferedImage image, boolean usedFallback) {
+    }
+
+    private Decoder() {
+    }
+
+    static Decoded decode(Path file, Probe probe, int subsampling) {
+        ImageFormat format = probe.header().format();
+        try {
+            if (format != ImageFormat.JPEG) return new Decoded(read(file, format, null, subsampling), false);
+            if (probe.source().jpegComponents() == 4) {
+                return new Decoded(read(file, format, Readers.JpegFlavour.TWELVEMONKEYS, subsampling), true);
+            }
+            try {
+                return new Decoded(read(file, format, Readers.JpegFlavour.JDK, subsampling), false);
+            } catch (ImageException e) {
+                if (e.kind() != ImageException.Kind.CORRUPT) throw e;
+                LOG.debug("JDK JPEG reader failed on {} ({}); retrying with TwelveMonkeys", file.getFileName(), e.getMessage());
+                return new Decoded(read(file, format, Readers.JpegFlavour.TWELVEMONKEYS, subsampling), true);
+            }
+        } catch (OutOfMemoryError e) {
+            throw Failures.translate(e, format);
+        }
+    }
+
+    private static BufferedImage read(Path file, ImageFormat format, Readers.JpegFlavour jpeg, int subsampling) {
+        try (ImageInputStream iis = ImageIO.createImageInputStream(file.toFile())) {
+            if (iis == null) throw new ImageException(ImageException.Kind.IO, "cannot open " + file.getFileName());
+            ImageReader reader = jpeg == null ? Readers.forFormat(format, iis) : Readers.jpeg(jpeg);
+            List<String> warnings = new ArrayList<>();
+            IIOReadWarningListener listener = (source, warning) -> warnings.add(warning);
+            try {
+                reader.setInput(iis, true, true);
+                reader.addIIOReadWarningListener(listener);
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (subsampling > 1) param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+                if (jpeg == Readers.JpegFlavour.JDK) preferPlainRgb(reader, param);
+                BufferedImage img = reader.read(0, param);
+                if (warnings.stream().anyMatch(w -> Failures.isTruncation(new IOException(w)))) {
+                    throw new ImageException(ImageException.Kind.TRUNCATED,
+                            "the " + Failures.label(format) + " file is truncated (data ends early)");
+                }
+                if (!warnings.isEmpty()) LOG.debug("{}: decoder warnings {}", file.getFileName(), warnings);
+                return img;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw Failures.translate(e, format);
+        }
+    }
+
+    /**
+     * The JDK reader would decode an ICC-tagged JPEG into a slow custom-colour-space image; asking
+     * for plain 3BYTE_BGR keeps the same sample values (the profile travels in the metadata).
+     */
+    private static void preferPlainRgb(ImageReader reader, ImageReadParam param) throws IOException {
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        while (types.hasNext()) {
+            ImageTypeSpecifier t = types.next();
+            int bt = t.getBufferedImageType();
+            if (bt == BufferedImage.TYPE_3BYTE_BGR || bt == BufferedImage.TYPE_BYTE_GRAY) {
+                param.setDestinationType(t);
+                return;
+            }
+        }
+    }
+}
