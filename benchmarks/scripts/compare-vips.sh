@@ -29,11 +29,12 @@ fi
 [[ -n "$JAVA" ]] || { echo "no JDK >= 25 found; set JAVA=/path/to/bin/java" >&2; exit 1; }
 
 echo "== building the engine and benchmarks ($BUILD_DIR)" >&2
-(cd "$ROOT" && mvn -B -q -Dsnapotter.build.dir="$BUILD_DIR" -pl benchmarks -am -DskipTests install >&2)
 CP_FILE="$WORK/classpath.txt"
 mkdir -p "$WORK/out" "$WORK/batch" "$WORK/batch-out-vips" "$WORK/batch-out-engine"
-(cd "$ROOT/benchmarks" && mvn -B -q -Dsnapotter.build.dir="$BUILD_DIR" dependency:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime >&2)
+# One reactor build, nothing installed into ~/.m2: the engine resolves to its jar in $BUILD_DIR.
+# Every module writes the file in turn; benchmarks comes last, so its classpath is what remains.
+(cd "$ROOT" && mvn -B -q -Dsnapotter.build.dir="$BUILD_DIR" -pl benchmarks -am -DskipTests package \
+  dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime >&2)
 CP="$ROOT/benchmarks/$BUILD_DIR/classes:$(cat "$CP_FILE")"
 engine() { "$JAVA" $JVM_OPTS -cp "$CP" dev.snapotter.benchmarks.CompareMain "$@"; }
 

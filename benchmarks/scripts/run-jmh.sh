@@ -15,10 +15,10 @@ if [[ -z "$JAVA" ]]; then
   done
 fi
 [[ -n "$JAVA" ]] || { echo "no JDK >= 25 found; set JAVA=/path/to/bin/java" >&2; exit 1; }
-(cd "$ROOT" && mvn -B -q -Dsnapotter.build.dir="$BUILD_DIR" -pl benchmarks -am -DskipTests install >&2)
 mkdir -p "$BENCH_DIR"
-(cd "$ROOT/benchmarks" && mvn -B -q -Dsnapotter.build.dir="$BUILD_DIR" dependency:build-classpath \
-  -Dmdep.outputFile="$BENCH_DIR/classpath.txt" -Dmdep.includeScope=runtime >&2)
+# One reactor build, nothing installed into ~/.m2 (see compare-vips.sh).
+(cd "$ROOT" && mvn -B -q -Dsnapotter.build.dir="$BUILD_DIR" -pl benchmarks -am -DskipTests package \
+  dependency:build-classpath -Dmdep.outputFile="$BENCH_DIR/classpath.txt" -Dmdep.includeScope=runtime >&2)
 CP="$ROOT/benchmarks/$BUILD_DIR/classes:$(cat "$BENCH_DIR/classpath.txt")"
 exec "$JAVA" -cp "$CP" -Dsnapotter.bench.dir="$BENCH_DIR" org.openjdk.jmh.Main \
   -jvmArgsAppend "-Dsnapotter.bench.dir=$BENCH_DIR" "$@"

@@ -13,7 +13,14 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Real ISNet inference on generated scenes whose subject is known exactly. */
+/**
+ * Real ISNet inference on generated scenes whose subject is known exactly.
+ *
+ * <p>Thresholds: measured IoU was 0.997 for the ball and 0.938 for the bust (the model trims the
+ * hair/neck joins a little). 0.95 and 0.85 leave room for ONNX Runtime or resampler changes while an
+ * inverted mask (IoU ≈ 0) or a mask mirrored by a wrong axis/order (checked below against the
+ * mirrored truth) fails clearly.
+ */
 class IsnetInferenceTest {
 
     private static final Logger log = LoggerFactory.getLogger(IsnetInferenceTest.class);
@@ -33,12 +40,12 @@ class IsnetInferenceTest {
 
     @Test
     void findsTheRedBall() {
-        assertIou(TestScenes.redDisc(1600, 1200), "red disc", 0.0);
+        assertIou(TestScenes.redDisc(1600, 1200), "red disc", 0.95);
     }
 
     @Test
     void findsTheHeadAndShoulders() {
-        assertIou(TestScenes.bust(1200, 1500), "bust", 0.0);
+        assertIou(TestScenes.bust(1200, 1500), "bust", 0.85);
     }
 
     private void assertIou(TestScenes.Scene scene, String name, double threshold) {
@@ -47,8 +54,12 @@ class IsnetInferenceTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         int w = scene.image().getWidth();
         int h = scene.image().getHeight();
-        double iou = TestScenes.iou(mask.toAlpha(w, h), w, h, scene.subject());
-        log.info("{} {}x{}: IoU {} in {} ms", name, w, h, String.format("%.4f", iou), ms);
+        byte[] alpha = mask.toAlpha(w, h);
+        double iou = TestScenes.iou(alpha, w, h, scene.subject());
+        double mirrored = TestScenes.iou(alpha, w, h, TestScenes.flipped(scene.subject(), w, h));
+        log.info("{} {}x{}: IoU {} (vs mirrored truth {}) in {} ms", name, w, h,
+                String.format("%.4f", iou), String.format("%.4f", mirrored), ms);
         assertThat(iou).as(name + " IoU").isGreaterThan(threshold);
+        assertThat(mirrored).as(name + ": the threshold must reject a mirrored mask").isLessThan(threshold);
     }
 }

@@ -25,14 +25,16 @@ final class TestScenes {
     private TestScenes() {
     }
 
-    /** A red ball (radial shading) on a pale blue-grey gradient. */
+    /** A red ball (radial shading) on a pale blue-grey gradient, off centre so a flipped mask shows. */
     static Scene redDisc(int w, int h) {
         double r = Math.min(w, h) * 0.3;
-        Shape disc = new Ellipse2D.Double(w * 0.5 - r, h * 0.5 - r, 2 * r, 2 * r);
+        double cx = w * 0.38;
+        double cy = h * 0.4;
+        Shape disc = new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
         BufferedImage img = background(w, h);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setPaint(new RadialGradientPaint(new Point2D.Double(w * 0.5 - r * 0.35, h * 0.5 - r * 0.35), (float) (r * 1.4),
+        g.setPaint(new RadialGradientPaint(new Point2D.Double(cx - r * 0.35, cy - r * 0.35), (float) (r * 1.4),
                 new float[]{0f, 1f}, new Color[]{new Color(250, 90, 80), new Color(150, 10, 10)}));
         g.fill(disc);
         g.dispose();
@@ -95,6 +97,12 @@ final class TestScenes {
 
     private static int c(int v) {
         return Math.clamp(v, 0, 255);
+    }
+
+    /** The shape mirrored top to bottom and left to right: what a mask read in the wrong order would match. */
+    static Shape flipped(Shape s, int w, int h) {
+        java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform(-1, 0, 0, -1, w, h);
+        return t.createTransformedShape(s);
     }
 
     /** Intersection over union of (alpha ≥ 128) with the shape, sampled at pixel centres. */

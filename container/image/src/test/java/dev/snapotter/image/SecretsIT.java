@@ -38,7 +38,8 @@ class SecretsIT extends ConformanceBase {
 
         String inspect = c.inspect().toString();
         assertThat(inspect).doesNotContain(SECRET).doesNotContain("DEFAULT_PASSWORD=");
-        ExecResult environ = c.exec("cat", "/proc/" + c.javaProcess().pid() + "/environ");
+        // As 999: root in an exec has no CAP_SYS_PTRACE, so it may not read another user's environ.
+        ExecResult environ = c.execAs("999:999", "cat", "/proc/" + c.javaProcess().pid() + "/environ");
         assertThat(environ.ok()).as(environ.describe()).isTrue();
         assertThat(environ.stdout()).doesNotContain(SECRET).contains("DEFAULT_PASSWORD_FILE=/dev/shm/snapotter-secrets/DEFAULT_PASSWORD");
         ExecResult staged = c.exec("stat", "-c", "%u:%g %a", "/dev/shm/snapotter-secrets/DEFAULT_PASSWORD");

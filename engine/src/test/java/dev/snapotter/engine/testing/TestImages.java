@@ -45,6 +45,29 @@ public final class TestImages {
         return img;
     }
 
+    /** A smooth gradient (no hard edges), for PSNR checks of lossy codecs. */
+    public static BufferedImage smooth(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = 255 * x / Math.max(1, w - 1);
+                int g = 255 * y / Math.max(1, h - 1);
+                int b = (int) (127 + 100 * Math.sin((x + y) / 25.0));
+                img.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        return img;
+    }
+
+    public static BufferedImage toType(BufferedImage src, int type) {
+        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), type);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setComposite(java.awt.AlphaComposite.Src);
+        g.drawImage(src, 0, 0, null);
+        g.dispose();
+        return out;
+    }
+
     /** An image whose four quadrants are red, green, blue and white (top-left, top-right, bottom-left, bottom-right). */
     public static BufferedImage quadrants(int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

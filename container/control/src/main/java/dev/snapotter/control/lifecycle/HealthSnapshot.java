@@ -33,8 +33,7 @@ public record HealthSnapshot(String status, boolean running, boolean restarting,
     }
 
     private static ProbeResult probe(HealthStateLog log) {
-        long code = log.getExitCodeLong() != null ? log.getExitCodeLong()
-                : log.getExitCode() != null ? log.getExitCode() : -1;
+        long code = log.getExitCodeLong() != null ? log.getExitCodeLong() : -1;
         return new ProbeResult(log.getStart(), log.getEnd(), code, log.getOutput() == null ? "" : log.getOutput());
     }
 

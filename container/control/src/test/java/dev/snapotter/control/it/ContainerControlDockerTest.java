@@ -8,14 +8,11 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Image;
 import dev.snapotter.control.lifecycle.ContainerLifecycle;
 import dev.snapotter.control.lifecycle.ContainerUpdater;
 import dev.snapotter.control.lifecycle.HealthSnapshot;
 import dev.snapotter.control.lifecycle.HealthWaiter;
-import dev.snapotter.control.lifecycle.ImageInfo;
 import dev.snapotter.control.lifecycle.InitialAdminPassword;
-import dev.snapotter.control.lifecycle.ImageLoadException;
 import dev.snapotter.control.lifecycle.UpdateRolledBackException;
 import dev.snapotter.control.monitor.ContainerEvent;
 import dev.snapotter.control.monitor.ContainerEvents;
@@ -29,22 +26,10 @@ import dev.snapotter.control.monitor.StatsSample;
 import dev.snapotter.control.monitor.StreamRegistry;
 import dev.snapotter.control.spec.ContainerSpec;
 import dev.snapotter.control.spec.HostPorts;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +37,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The control library against the real engine, with registry-free busybox images built by {@link TestImages}.
@@ -65,12 +49,8 @@ class ContainerControlDockerTest {
     private static String goodImage;
     private static String goodImage2;
     private static String brokenImage;
-    private static String loadableImage;
     private static ContainerLifecycle lifecycle;
     private static StreamRegistry streams;
-
-    @TempDir
-    static Path tmp;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -80,22 +60,12 @@ class ContainerControlDockerTest {
         goodImage = repo + ":1";
         goodImage2 = repo + ":2";
         brokenImage = repo + ":broken";
-        loadableImage = repo + "-loadable:1";
         TestImages.build(real.docker, goodImage, false, "1.0.0-test", real.labels());
         TestImages.build(real.docker, goodImage2, false, "2.0.0-test", real.labels());
         TestImages.build(real.docker, brokenImage, true, "3.0.0-broken", real.labels());
-        lifecycle = new ContainerLifecycle(real.docker, spec(goodImage, "snapotter-ctl-test-" + real.runId,
+        lifecycle = new ContainerLifecycle(real.docker, real.spec(goodImage, "snapotter-ctl-test-" + real.runId,
                 HostPorts.choose("127.0.0.1", 0)), new HealthWaiter(Duration.ofSeconds(20), Duration.ofMillis(250)));
         streams = new StreamRegistry();
-    }
-
-    static ContainerSpec spec(String image, String name, int port) {
-        var b = ContainerSpec.hardened(image).name(name).hostPort(port)
-                .memoryBytes(256L << 20)
-                .dataVolume(name + "-data").workspaceVolume(name + "-workspace")
-                .healthTimings(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(1), 2);
-        real.labels().forEach(b::label);
-        return b.build();
     }
 
     @AfterEach
@@ -110,16 +80,9 @@ class ContainerControlDockerTest {
     static void tearDown() throws Exception {
         if (real == null) return;
         if (streams != null) streams.close();
-        real.cleanUp(List.of(goodImage, goodImage2, brokenImage, loadableImage));
+        real.cleanUp(java.util.stream.Stream.of(goodImage, goodImage2, brokenImage)
+                .filter(java.util.Objects::nonNull).toList());
         real.close();
-    }
-
-    private static String get(int port, String path) throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() + " " + r.body();
-        }
     }
 
     private static String id() {
@@ -155,7 +118,7 @@ class ContainerControlDockerTest {
                 .containsEntry("dev.snapotter.spec-version", ContainerSpec.VERSION);
         assertThat(c.getMounts()).extracting(m -> m.getName()).containsExactlyInAnyOrder(
                 lifecycle.spec().volumes().get(0).volume(), lifecycle.spec().volumes().get(1).volume());
-        assertThat(get(lifecycle.spec().hostPort(), "/api/v1/health")).startsWith("200 ");
+        assertThat(RealDocker.get(lifecycle.spec().hostPort(), "/api/v1/health")).startsWith("200 ");
     }
 
     @Test
@@ -176,7 +139,8 @@ class ContainerControlDockerTest {
         assertThat(logs.tail(id(), 1, false)).hasSize(1);
 
         List<String> followed = new CopyOnWriteArrayList<>();
-        try (LogStream stream = logs.open(id(), LogRequest.follow(0), l -> followed.add(l.text()))) {
+        LogStream stream = logs.open(id(), LogRequest.follow(0), l -> followed.add(l.text()));
+        try {
             assertThat(streams.openCount()).isEqualTo(1);
             // The leak detector sees the open follow stream, so the @AfterEach check can fail for real.
             await().atMost(Duration.ofSeconds(5)).until(() -> real.http.openResponses().stream()
@@ -185,6 +149,8 @@ class ContainerControlDockerTest {
                     + "printf 'line\\n' > /proc/1/fd/1");
             await().atMost(Duration.ofSeconds(10)).until(() -> followed.contains("split line"));
             assertThat(followed).containsSubsequence("first follow line", "split line");
+        } finally {
+            stream.close();
         }
         assertThat(streams.openCount()).isZero();
     }
@@ -216,7 +182,8 @@ class ContainerControlDockerTest {
     void restartIsSurvivedWithEventsAndTheDataVolumeKept() throws Exception {
         List<ContainerEvent> events = new CopyOnWriteArrayList<>();
         String before = id();
-        try (var subscription = new ContainerEvents(real.docker, streams).subscribe(before, events::add)) {
+        var subscription = new ContainerEvents(real.docker, streams).subscribe(before, events::add);
+        try {
             lifecycle.restart();
             lifecycle.waitHealthy(s -> { });
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events)
@@ -225,9 +192,11 @@ class ContainerControlDockerTest {
                             ContainerEvent.Kind.HEALTH_STATUS));
             assertThat(events).filteredOn(e -> e.kind() == ContainerEvent.Kind.HEALTH_STATUS)
                     .extracting(e -> e.healthStatus().orElseThrow()).contains("healthy");
+        } finally {
+            subscription.close();
         }
         assertThat(id()).isEqualTo(before);
-        assertThat(get(lifecycle.spec().hostPort(), "/boots")).isEqualTo("200 boot\nboot\n");
+        assertThat(RealDocker.get(lifecycle.spec().hostPort(), "/boots")).isEqualTo("200 boot\nboot\n");
     }
 
     @Test
@@ -250,7 +219,7 @@ class ContainerControlDockerTest {
         assertThat(real.docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(java.util.Map.of(RealDocker.RUN_LABEL, real.runId)).exec())
                 .as("the broken container and the -previous name are gone").hasSize(1);
-        assertThat(get(lifecycle.spec().hostPort(), "/boots")).isEqualTo("200 boot\nboot\nboot\nboot\n");
+        assertThat(RealDocker.get(lifecycle.spec().hostPort(), "/boots")).isEqualTo("200 boot\nboot\nboot\nboot\n");
     }
 
     @Test
@@ -264,69 +233,9 @@ class ContainerControlDockerTest {
         assertThat(now.getId()).isNotEqualTo(before);
         assertThat(now.getConfig().getImage()).isEqualTo(goodImage2);
         assertThat(lifecycle.spec().hostPort()).isEqualTo(port);
-        assertThat(get(port, "/boots")).isEqualTo("200 boot\nboot\nboot\nboot\nboot\n");
+        assertThat(RealDocker.get(port, "/boots")).isEqualTo("200 boot\nboot\nboot\nboot\nboot\n");
         assertThat(real.docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(java.util.Map.of(RealDocker.RUN_LABEL, real.runId)).exec()).hasSize(1);
-    }
-
-    @Test
-    @Order(7)
-    void busyPortFallsBackToAFreeOne() throws Exception {
-        try (ServerSocket busy = new ServerSocket()) {
-            busy.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-            int taken = busy.getLocalPort();
-            String name = "snapotter-ctl-test-" + real.runId + "-port";
-            ContainerLifecycle other = new ContainerLifecycle(real.docker, spec(goodImage, name, taken),
-                    new HealthWaiter(Duration.ofSeconds(20), Duration.ofMillis(250)));
-            other.startAll(Optional.empty(), s -> { });
-            int chosen = other.spec().hostPort();
-            assertThat(chosen).isNotEqualTo(taken);
-            assertThat(get(chosen, "/api/v1/health")).startsWith("200 ");
-            other.remove(true);
-            assertThat(other.inspect()).isEmpty();
-            assertThat(real.docker.listVolumesCmd().withFilter("name", List.of(name + "-data")).exec().getVolumes())
-                    .as("volumes removed only because asked").isNullOrEmpty();
-        }
-    }
-
-    @Test
-    @Order(8)
-    void imageLoadsFromAValidTarAndACorruptTarChangesNothing() throws Exception {
-        Path valid = tmp.resolve("loadable.tar");
-        real.docker.tagImageCmd(goodImage, loadableImage.substring(0, loadableImage.indexOf(':')), "1").exec();
-        try (InputStream saved = real.docker.saveImageCmd(loadableImage).exec();
-             OutputStream out = Files.newOutputStream(valid)) {
-            saved.transferTo(out);
-        }
-        real.docker.removeImageCmd(loadableImage).exec();
-
-        ContainerLifecycle loader = new ContainerLifecycle(real.docker,
-                spec(loadableImage, "snapotter-ctl-test-" + real.runId + "-load", 0),
-                new HealthWaiter(Duration.ofSeconds(20), Duration.ofMillis(250)));
-
-        Path corrupt = tmp.resolve("corrupt.tar");
-        byte[] bytes = Files.readAllBytes(valid);
-        Files.write(corrupt, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        List<String> imagesBefore = imageIds();
-        assertThatThrownBy(() -> loader.ensureImage(Optional.of(corrupt), Optional.empty()))
-                .isInstanceOf(ImageLoadException.class)
-                .hasMessageContaining("Docker could not load corrupt.tar");
-        assertThat(imageIds()).isEqualTo(imagesBefore);
-        assertThat(loader.images().find(loadableImage)).isEmpty();
-
-        assertThatThrownBy(() -> loader.ensureImage(Optional.empty(), Optional.empty()))
-                .hasMessageContaining("no image archive was given");
-
-        ImageInfo loaded = loader.ensureImage(Optional.of(valid), Optional.of("1.0.0-test"));
-        assertThat(loaded.version()).contains("1.0.0-test");
-        assertThat(loader.images().find(loadableImage)).isPresent();
-        assertThatThrownBy(() -> loader.images().verify(loaded, Optional.of("9.9.9")))
-                .hasMessageContaining("expected 9.9.9");
-    }
-
-    private static List<String> imageIds() {
-        return real.docker.listImagesCmd().withShowAll(true).exec().stream().map(Image::getId).sorted()
-                .collect(Collectors.toList());
     }
 
     @Test
@@ -338,7 +247,31 @@ class ContainerControlDockerTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
+    void interruptedUpdateIsRecovered() {
+        String good = id();
+        String name = lifecycle.spec().name();
+        ContainerUpdater updater = new ContainerUpdater(lifecycle);
+        // Crash right after "stop + rename": only <name>-previous exists.
+        lifecycle.stop();
+        real.docker.renameContainerCmd(good).withName(name + "-previous").exec();
+        assertThat(lifecycle.inspect()).isEmpty();
+        updater.recoverInterruptedUpdate();
+        assertThat(id()).isEqualTo(good);
+
+        // Crash after the new container was created but before its health was known: keep the known-good one.
+        real.docker.renameContainerCmd(good).withName(name + "-previous").exec();
+        String undecided = lifecycle.create();
+        updater.recoverInterruptedUpdate();
+        assertThat(id()).isEqualTo(good);
+        assertThatThrownBy(() -> real.docker.inspectContainerCmd(undecided).exec())
+                .isInstanceOf(com.github.dockerjava.api.exception.NotFoundException.class);
+        lifecycle.start();
+        assertThat(lifecycle.waitHealthy(s -> { }).healthy()).isTrue();
+    }
+
+    @Test
+    @Order(20)
     void stopAndRemoveKeepTheDataVolumeUnlessAsked() {
         lifecycle.stop();
         assertThat(lifecycle.health().running()).isFalse();

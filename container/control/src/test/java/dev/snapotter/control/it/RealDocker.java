@@ -12,7 +12,13 @@ import dev.snapotter.control.endpoint.EndpointStrategies;
 import dev.snapotter.control.endpoint.FoundEndpoint;
 import dev.snapotter.control.endpoint.HostEnvironment;
 import dev.snapotter.control.spec.ManagedLabels;
+import dev.snapotter.control.spec.ContainerSpec;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +66,25 @@ final class RealDocker implements AutoCloseable {
 
     Map<String, String> labels() {
         return Map.of(ManagedLabels.MANAGED, "true", ManagedLabels.TEST, "true", RUN_LABEL, runId);
+    }
+
+    /** The seed's spec with test-sized memory, 1 s health probes, per-name volumes and this run's labels. */
+    ContainerSpec spec(String image, String name, int port) {
+        var b = ContainerSpec.hardened(image).name(name).hostPort(port)
+                .memoryBytes(256L << 20)
+                .dataVolume(name + "-data").workspaceVolume(name + "-workspace")
+                .healthTimings(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(1), 2);
+        labels().forEach(b::label);
+        return b.build();
+    }
+
+    /** "status body" of a loopback GET. */
+    static String get(int port, String path) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() + " " + r.body();
+        }
     }
 
     /** Removes this run's containers, volumes and the given images; every step tolerates "already gone". */

@@ -37,24 +37,25 @@ final class Decoder {
     static Decoded decode(Path file, Probe probe, int subsampling) {
         ImageFormat format = probe.header().format();
         try {
-            if (format != ImageFormat.JPEG) return new Decoded(read(file, format, null, subsampling), false);
+            if (format != ImageFormat.JPEG) return new Decoded(read(file, format, null, subsampling, false), false);
             if (probe.source().jpegComponents() == 4) {
-                return new Decoded(read(file, format, Readers.JpegFlavour.TWELVEMONKEYS, subsampling), true);
+                return new Decoded(read(file, format, Readers.JpegFlavour.TWELVEMONKEYS, subsampling, false), true);
             }
             try {
-                return new Decoded(read(file, format, Readers.JpegFlavour.JDK, subsampling), false);
+                boolean hideIcc = probe.source().metadata().icc() != null;
+                return new Decoded(read(file, format, Readers.JpegFlavour.JDK, subsampling, hideIcc), false);
             } catch (ImageException e) {
                 if (e.kind() != ImageException.Kind.CORRUPT) throw e;
                 LOG.debug("JDK JPEG reader failed on {} ({}); retrying with TwelveMonkeys", file.getFileName(), e.getMessage());
-                return new Decoded(read(file, format, Readers.JpegFlavour.TWELVEMONKEYS, subsampling), true);
+                return new Decoded(read(file, format, Readers.JpegFlavour.TWELVEMONKEYS, subsampling, false), true);
             }
         } catch (OutOfMemoryError e) {
             throw Failures.translate(e, format);
         }
     }
 
-    private static BufferedImage read(Path file, ImageFormat format, Readers.JpegFlavour jpeg, int subsampling) {
-        try (ImageInputStream iis = ImageIO.createImageInputStream(file.toFile())) {
+    private static BufferedImage read(Path file, ImageFormat format, Readers.JpegFlavour jpeg, int subsampling, boolean hideIcc) {
+        try (ImageInputStream iis = hideIcc ? IccHiddenJpeg.open(file) : ImageIO.createImageInputStream(file.toFile())) {
             if (iis == null) throw new ImageException(ImageException.Kind.IO, "cannot open " + file.getFileName());
             ImageReader reader = jpeg == null ? Readers.forFormat(format, iis) : Readers.jpeg(jpeg);
             List<String> warnings = new ArrayList<>();
@@ -80,10 +81,7 @@ final class Decoder {
         }
     }
 
-    /**
-     * The JDK reader would decode an ICC-tagged JPEG into a slow custom-colour-space image; asking
-     * for plain 3BYTE_BGR keeps the same sample values (the profile travels in the metadata).
-     */
+    /** Decodes straight into 3BYTE_BGR / BYTE_GRAY, the layouts the tools read fastest. */
     private static void preferPlainRgb(ImageReader reader, ImageReadParam param) throws IOException {
         Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
         while (types.hasNext()) {

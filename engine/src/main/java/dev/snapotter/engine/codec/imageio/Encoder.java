@@ -57,6 +57,9 @@ final class Encoder {
             }
         } catch (IOException e) {
             throw new ImageException(ImageException.Kind.IO, "writing " + Failures.label(f) + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e instanceof ImageException ie) throw ie;
+            throw new ImageException(ImageException.Kind.IO, "encoding " + Failures.label(f) + " failed: " + e, e);
         } catch (OutOfMemoryError e) {
             throw new ImageException(ImageException.Kind.MEMORY_BUDGET, "not enough memory to encode this image as " + Failures.label(f));
         }
@@ -98,7 +101,7 @@ final class Encoder {
             throw new ImageException(ImageException.Kind.UNSUPPORTED_FORMAT, "ICO images are at most " + MAX_ICO_SIDE + "×"
                     + MAX_ICO_SIDE + " pixels; this one is " + img.getWidth() + "×" + img.getHeight() + " (resize it first)");
         }
-        return Flatten.toType(img, BufferedImage.TYPE_INT_ARGB);
+        return Flatten.squareTransparent(img); // icons are square; TwelveMonkeys' writer takes only 4BYTE_ABGR
     }
 
     /** Prefers the JDK's own writer where one exists (TwelveMonkeys' JPEG writer delegates to it anyway). */

@@ -27,6 +27,31 @@ final class Flatten {
         return out;
     }
 
+    /**
+     * The image centred on a transparent square 4BYTE_ABGR canvas, with red and blue exchanged:
+     * TwelveMonkeys 3.12's ICO writer stores the bytes of this layout in RGBA order where the
+     * format wants BGRA (files it writes show swapped colours in ImageMagick too), so the swap
+     * here cancels that out. EncodeTest's ICO round trip fails if the writer is ever fixed.
+     */
+    static BufferedImage squareTransparent(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int side = Math.max(w, h);
+        int ox = (side - w) / 2;
+        int oy = (side - h) / 2;
+        BufferedImage out = new BufferedImage(side, side, BufferedImage.TYPE_4BYTE_ABGR);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int p = row[x];
+                row[x] = p & 0xff00ff00 | (p & 0xff) << 16 | (p >> 16 & 0xff);
+            }
+            out.setRGB(ox, oy + y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+
     static BufferedImage toType(BufferedImage img, int type) {
         if (img.getType() == type) return img;
         BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), type);

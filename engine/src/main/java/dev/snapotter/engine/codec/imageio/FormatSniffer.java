@@ -82,7 +82,7 @@ public final class FormatSniffer {
     }
 
     private static boolean isPcx(byte[] h) {
-        if (h.length < 66 || (h[0] & 0xff) != 0x0A) return false;
+        if (h.length < 4 || (h[0] & 0xff) != 0x0A) return false;
         int version = h[1] & 0xff;
         int bpp = h[3] & 0xff;
         return (version <= 5 && version != 1) && (h[2] == 0 || h[2] == 1) && (bpp == 1 || bpp == 2 || bpp == 4 || bpp == 8);

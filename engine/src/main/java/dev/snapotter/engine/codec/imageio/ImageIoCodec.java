@@ -96,10 +96,21 @@ public final class ImageIoCodec implements ImageCodec {
         PixelLayout.Result layout = PixelLayout.normalise(decoded.image());
         BufferedImage upright = Orientation.apply(layout.image(), probe.header().orientation());
         ImageMetadata meta = probe.source().metadata();
-        if (layout.colourConverted() || decoded.usedFallback() && probe.source().jpegComponents() == 4) {
+        if (layout.colourConverted() || jpegReaderConverted(probe, decoded)) {
             meta = meta.withoutIcc(); // the samples are sRGB now; the source profile no longer describes them
         }
         return new Picture(upright, meta, defaultOutput(probe.header().format(), upright));
+    }
+
+    /**
+     * The JDK path never converts (the profile is hidden from it, see IccHiddenJpeg). TwelveMonkeys
+     * converts CMYK always, and RGB when it hands back an sRGB image for a profiled file.
+     */
+    private static boolean jpegReaderConverted(Probe probe, Decoder.Decoded decoded) {
+        if (!decoded.usedFallback() || probe.source().metadata().icc() == null) return false;
+        if (probe.source().jpegComponents() == 4) return true;
+        java.awt.color.ColorSpace cs = decoded.image().getColorModel().getColorSpace();
+        return cs.isCS_sRGB() && probe.source().jpegComponents() == 3;
     }
 
     /** Same format when this backend can write it; otherwise PNG, which keeps alpha and loses nothing. */

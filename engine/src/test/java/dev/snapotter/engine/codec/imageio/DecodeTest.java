@@ -29,7 +29,7 @@ class DecodeTest {
 
     @Test
     void jpegDecodesWithTheJdkReaderIntoPlainBgr() {
-        BufferedImage src = TestImages.pattern(320, 200, false);
+        BufferedImage src = TestImages.smooth(320, 200);
         Path f = TestImages.write(dir, "a.jpg", TestImages.jpeg(src, 95));
         Picture p = codec.decode(f, LIMITS);
         assertThat(p.pixels().getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
@@ -131,7 +131,7 @@ class DecodeTest {
     @ValueSource(strings = {"gif", "bmp", "psd", "pnm", "tga", "iff", "ico"})
     void formatsWrittenByImageIoDecode(String format) {
         BufferedImage src = TestImages.pattern(48, 32, false);
-        if (format.equals("ico")) src = TestImages.pattern(32, 32, true);
+        if (format.equals("ico")) src = TestImages.toType(TestImages.pattern(32, 32, true), BufferedImage.TYPE_4BYTE_ABGR);
         Path f = TestImages.write(dir, "x.bin", TestImages.encode(src, format));
         ImageHeader h = codec.probe(f);
         Picture p = codec.decode(f, LIMITS);
@@ -147,7 +147,8 @@ class DecodeTest {
         Picture p = codec.decode(f, LIMITS);
         assertThat(name).contains(p.width() + "x" + p.height());
         assertThat(p.output().format()).as("unwritable formats default to PNG output").isEqualTo(ImageFormat.PNG);
-        if (name.startsWith("green")) assertThat(Pixels.near(p.pixels(), 2, 2, 0x008000, 40)).isTrue();
+        int rgb = p.pixels().getRGB(2, 2);
+        if (name.startsWith("green")) assertThat(rgb >> 8 & 0xff).as("green dominates").isGreaterThan((rgb >> 16 & 0xff) + 60);
     }
 
     @Test
