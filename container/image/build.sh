@@ -67,7 +67,7 @@ say "Docker daemon $docker_err"
 find_jdk() {
   local c
   for c in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-    [ -n "$c" ] && [ -x "$c/bin/jlink" ] && [ -x "$c/bin/java" ] || continue
+    if [ -z "$c" ] || [ ! -x "$c/bin/jlink" ] || [ ! -x "$c/bin/java" ]; then continue; fi
     local v
     v=$("$c/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
     if [ "${v%%.*}" -ge 25 ] 2>/dev/null; then echo "$c"; return 0; fi
@@ -80,7 +80,8 @@ version=$(sed -n '/<artifactId>snapotter-parent<\/artifactId>/{n;s/.*<version>\(
 [ -n "$version" ] || die "cannot read the project version from $root/pom.xml"
 revision=$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)
 source_url=$(git -C "$root" remote get-url origin 2>/dev/null || echo "https://snapotter.dev")
-created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+# The commit's time, not the wall clock: rebuilding the same sources gives the same image id.
+created=$(git -C "$root" log -1 --format=%cI 2>/dev/null || date -u +%Y-%m-%dT%H:%M:%SZ)
 arch=$(docker info --format '{{.Architecture}}') # x86_64 | aarch64, the names sqlite-jdbc uses
 mkdir -p "$out"
 t0=$(date +%s)
@@ -125,13 +126,6 @@ say "server: $server_jar"
 modules=$(sed -e 's/#.*//' "$here/docker/jlink-modules.txt" | awk 'NF && $1 !~ /^!/ {print $1}' | paste -sd, -)
 not_linked=$(sed -e 's/#.*//' "$here/docker/jlink-modules.txt" | awk '$1 ~ /^!/ {print substr($1, 2)}' | paste -sd, -)
 [ -z "${SNAPOTTER_JLINK_EXTRA_MODULES:-}" ] || modules="$modules,$SNAPOTTER_JLINK_EXTRA_MODULES"
-needed=$("$jdk/bin/jdeps" --multi-release 25 --ignore-missing-deps --print-module-deps "$server_jar" 2>/dev/null || true)
-if [ -z "$needed" ]; then
-  say "warning: jdeps could not analyse $server_jar; relying on the module list as written"
-else
-  missing=$(comm -23 <(tr , '\n' <<<"$needed" | sort -u) <(tr , '\n' <<<"$modules,$not_linked" | sort -u) | paste -sd, -)
-  [ -z "$missing" ] || die "the server needs Java modules missing from docker/jlink-modules.txt: $missing (add them with a comment saying why)"
-fi
 jdk_id=$("$jdk/bin/java" -version 2>&1 | paste -sd' ' -)
 runtime_key=$(printf '%s\n%s\n%s\n' "$jdk_id" "$modules" "v1" | sha)
 runtime="$out/cache/runtime-$runtime_key"
@@ -147,19 +141,46 @@ else
   mv "$runtime.tmp" "$runtime"
 fi
 
+# ---- 3b. server-derived files, cached by the jar's content -------------------------------------------
+# jdeps, the native unpack and the trimmed jar take 10-30 s on a 34 MB jar; a repeat build with the
+# same jar (and the same build.sh) reuses them.
+jar_key=$(cat "$server_jar" "$0" "$here/tools/TrimJar.java" | sha) # the jar + how it is processed
+app_cache="$out/cache/app-$jar_key"
+native_entry="org/sqlite/native/Linux/$arch/libsqlitejdbc.so"
+if [ ! -f "$app_cache/jdeps.txt" ]; then
+  rm -rf "$app_cache.tmp" && mkdir -p "$app_cache.tmp/native"
+  "$jdk/bin/jdeps" --multi-release 25 --ignore-missing-deps --print-module-deps "$server_jar" >"$app_cache.tmp/jdeps.txt" 2>/dev/null || true
+  # Natives unpacked at build time (so /tmp stays noexec): sqlite-jdbc would otherwise extract its
+  # library to java.io.tmpdir and dlopen it from there. The launcher points it at /app/native.
+  (cd "$app_cache.tmp/native" && "$jdk/bin/jar" --extract --file "$server_jar" "$native_entry" &&
+    if [ -f "$native_entry" ]; then mv "$native_entry" libsqlitejdbc.so && rm -rf org; fi)
+  [ -f "$app_cache.tmp/native/libsqlitejdbc.so" ] || die "no $native_entry inside $server_jar (is sqlite-jdbc shaded into it?)"
+  # ONNX Runtime (AI bundles, when the server ships it) extracts its library to java.io.tmpdir too:
+  # unpack it here as well; the launcher passes -Donnxruntime.native.path when the folder exists.
+  ort_dir="ai/onnxruntime/native/linux-$( [ "$arch" = aarch64 ] && echo aarch64 || echo x64)"
+  (cd "$app_cache.tmp/native" && "$jdk/bin/jar" --extract --file "$server_jar" "$ort_dir/" 2>/dev/null &&
+    if [ -d "$ort_dir" ]; then mv "$ort_dir" onnxruntime; fi; rm -rf ai)
+  # The jars' copies for every other platform (~12 MB for SQLite) are never loaded: leave them out.
+  "$jdk/bin/java" "$here/tools/TrimJar.java" "$server_jar" "$app_cache.tmp/snapotter-server.jar" org/sqlite/native/ ai/onnxruntime/native/
+  rm -rf "$app_cache" && mv "$app_cache.tmp" "$app_cache"
+else
+  say "server jar: derived files cached ($jar_key)"
+fi
+needed=$(cat "$app_cache/jdeps.txt")
+if [ -z "$needed" ]; then
+  say "warning: jdeps could not analyse $server_jar; relying on the module list as written"
+else
+  missing=$(comm -23 <(tr , '\n' <<<"$needed" | sort -u) <(tr , '\n' <<<"$modules,$not_linked" | sort -u) | paste -sd, -)
+  [ -z "$missing" ] || die "the server needs Java modules missing from docker/jlink-modules.txt: $missing (add them with a comment saying why)"
+fi
+
 # ---- 4. build context + docker build ----------------------------------------------------------------
 ctx="$out/docker-context"
 rm -rf "$ctx"
 mkdir -p "$ctx/app/native" "$ctx/bin" "$ctx/base"
 cp -al "$runtime" "$ctx/runtime" 2>/dev/null || cp -a "$runtime" "$ctx/runtime"
-# Natives unpacked at build time (so /tmp stays noexec): sqlite-jdbc would otherwise extract its
-# library to java.io.tmpdir and dlopen it from there. The launcher points it at /app/native.
-native_entry="org/sqlite/native/Linux/$arch/libsqlitejdbc.so"
-(cd "$ctx/app/native" && "$jdk/bin/jar" --extract --file "$server_jar" "$native_entry" &&
-  if [ -f "$native_entry" ]; then mv "$native_entry" libsqlitejdbc.so && rm -rf org; fi)
-[ -f "$ctx/app/native/libsqlitejdbc.so" ] || die "no $native_entry inside $server_jar (is sqlite-jdbc shaded into it?)"
-# The jar's copies for every other platform (~12 MB) are never loaded: leave them out of the image.
-"$jdk/bin/java" "$here/tools/TrimJar.java" "$server_jar" "$ctx/app/snapotter-server.jar" org/sqlite/native/
+cp "$app_cache/snapotter-server.jar" "$ctx/app/"
+cp -a "$app_cache/native/." "$ctx/app/native/"
 cp "$here/docker/Dockerfile" "$ctx/Dockerfile"
 cp "$here/docker/entrypoint.sh" "$here/docker/snapotter-server" "$here/docker/install-base-packages.sh" "$ctx/bin/"
 cp "$here/base/packages.txt" "$ctx/base/"
@@ -176,7 +197,7 @@ previous=$(docker image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)
 say "docker build ${network[*]} (legacy builder) -> $image"
 DOCKER_BUILDKIT=0 docker build --quiet "${network[@]}" --pull=false \
   --build-arg BASE_IMAGE="$base_image" --build-arg VERSION="$version" --build-arg REVISION="$revision" \
-  --build-arg CREATED="$created" \
+  --build-arg CREATED="$created" --build-arg SOURCE_URL="$source_url" \
   "${labels[@]}" "${tags[@]}" "$ctx" >"$out/image-id.txt" 2>"$out/docker-build.log" ||
   { grep -v -e DEPRECATED -e BuildKit -e environment-variable "$out/docker-build.log" >&2; die "docker build failed"; }
 size=$(docker image inspect --format '{{.Size}}' "$image")

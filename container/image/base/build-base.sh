@@ -22,6 +22,7 @@ rm -f "$rootfs"
 # The dpkg path filters keep docs/man/locales out (copyright files stay: licence obligations), and
 # glibc's iconv modules (8 MB; the JVM, curl and fontconfig never use iconv).
 # No mirror argument: mmdebstrap uses deb.debian.org with -updates and -security for the suite.
+# shellcheck disable=SC2016 # "$1" in the hooks is expanded by mmdebstrap (the chroot path), on purpose
 mmdebstrap --variant=minbase --mode=auto \
   --hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
   --include="$include" \

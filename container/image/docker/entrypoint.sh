@@ -45,6 +45,7 @@ parse_id() { # $1 name, $2 value
     '' | *[!0-9]*) fatal "$1=$2 is not a numeric id. Use the numeric uid/gid that owns your data, e.g. $1=1000 (see: id -u, id -g)." ;;
   esac
   [ ${#2} -le 10 ] || fatal "$1=$2 is out of range."
+  # shellcheck disable=SC2003 # expr, not $((...)): $((010)) would be octal in some shells
   v=$(expr "$2" + 0 || true) # expr exits 1 when the result is 0
   [ "$v" -le 2147483647 ] || fatal "$1=$2 is out of range."
   if [ "$v" -eq 0 ]; then
@@ -60,6 +61,7 @@ as_app() {
 
 # Fails with the path, the identity and the usual fix when a path the server writes is not writable.
 probe_writable() { # $1 variable name, $2 path, $3 fix
+  # shellcheck disable=SC2016 # $1 and $$ expand in the inner shell, on purpose
   if ! as_app sh -c 'mkdir -p "$1" 2>/dev/null; f="$1/.snapotter-write-probe.$$"; : >"$f" 2>/dev/null && rm -f "$f"' probe "$2"; then
     fatal "$1=$2 is not writable by uid $app_uid gid $app_gid. $3"
   fi
@@ -86,12 +88,14 @@ stage_secrets() {
     [ -f "$file" ] || continue # missing: the server reports it with the path
     gosu "$APP_USER" test -r "$file" && continue
     if [ ! -d "$SECRET_STAGE" ]; then
-      mkdir -p "$SECRET_STAGE" && chmod 0700 "$SECRET_STAGE" && chown "$app_uid:$app_gid" "$SECRET_STAGE" ||
+      if ! { mkdir -p "$SECRET_STAGE" && chmod 0700 "$SECRET_STAGE" && chown "$app_uid:$app_gid" "$SECRET_STAGE"; }; then
         fatal "${name}_FILE=$file is not readable by uid $app_uid and $SECRET_STAGE cannot be created. Make the file readable by uid $app_uid (chmod 0440 + group $app_gid)."
+      fi
     fi
-    (umask 077 && cp "$file" "$SECRET_STAGE/$name") &&
-      chown "$app_uid:$app_gid" "$SECRET_STAGE/$name" && chmod 0400 "$SECRET_STAGE/$name" ||
+    if ! { (umask 077 && cp "$file" "$SECRET_STAGE/$name") && chown "$app_uid:$app_gid" "$SECRET_STAGE/$name" &&
+      chmod 0400 "$SECRET_STAGE/$name"; }; then
       fatal "cannot stage ${name}_FILE=$file for uid $app_uid."
+    fi
     export "${name}_FILE=$SECRET_STAGE/$name"
     log "${name}_FILE: $file is not readable by uid $app_uid; the server reads a private in-memory copy"
   done

@@ -5,6 +5,7 @@
 set -eu
 list=$1
 missing=""
+# shellcheck disable=SC2013 # one package name per line, no spaces: words are lines here
 for pkg in $(sed -e 's/#.*//' "$list" | awk 'NF {print $1}'); do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     missing="$missing $pkg"

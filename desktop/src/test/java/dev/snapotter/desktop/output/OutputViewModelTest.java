@@ -20,6 +20,14 @@ class OutputViewModelTest {
     }
 
     @Test
+    void aTemplateThatWouldLeaveTheFolderIsRefusedWithTheEnginesReason() {
+        victim.sampleInputProperty().set(Path.of("/photos/IMG_1.jpg"));
+        victim.nameTemplateProperty().set("../{name}.{ext}");
+        assertThat(victim.exampleProperty().get()).isEmpty();
+        assertThat(victim.problemProperty().get()).contains("path separators");
+    }
+
+    @Test
     void folderModeNeedsAFolder() {
         victim.modeProperty().set(OutputMode.FOLDER);
         assertThat(victim.problemProperty().get()).isEqualTo("Choose an output folder.");

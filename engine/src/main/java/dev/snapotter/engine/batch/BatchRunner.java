@@ -72,9 +72,11 @@ public final class BatchRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (Job job : jobs) {
                 futures.add(pool.submit(() -> {
-                    FileOutcome o = runJob(job, request.pipeline(), budget, token, events);
+                    FileOutcome o = runJob(job, request.pipeline(), plan, budget, token, events);
                     outcomes[job.index()] = o;
-                    events.fileFinished(o, completed.incrementAndGet(), total);
+                    synchronized (completed) { // listeners see 1, 2, 3, ... in order
+                        events.fileFinished(o, completed.incrementAndGet(), total);
+                    }
                 }));
             }
             for (Future<?> f : futures) await(f);
@@ -115,14 +117,30 @@ public final class BatchRunner {
         return f;
     }
 
-    private FileOutcome runJob(Job job, ValidatedPipeline pipeline, MemoryBudget budget, CancellationToken token, BatchListener events) {
+    /**
+     * The planned target, unless a tool changed the format at run time (e.g. to PNG for new
+     * transparency): then the new name is reserved under the same policy.
+     */
+    private static Path targetFor(Job job, ImageFormat actual, OutputPlan plan) {
+        Path planned = job.target();
+        Path adjusted = PipelineRunner.OutputPaths.withExtension(planned, actual);
+        if (adjusted.equals(planned)) return planned;
+        OutputPlan.Decision d = plan.reserve(adjusted.getFileName().toString());
+        if (d.skipped()) throw new OutputPlan.SkipException(d.skipReason());
+        return d.target();
+    }
+
+    private FileOutcome runJob(Job job, ValidatedPipeline pipeline, OutputPlan plan, MemoryBudget budget, CancellationToken token,
+                               BatchListener events) {
         if (token.isCancelled()) return cancelled(job.input());
         long bytes = MemoryEstimate.forJob(job.header());
         if (!budget.acquire(bytes, token)) return cancelled(job.input());
         try {
             events.fileStarted(job.input());
-            Path written = runner.processFile(job.input(), pipeline, job.target(), token);
+            Path written = runner.processFile(job.input(), pipeline, format -> targetFor(job, format, plan), token);
             return FileOutcome.done(job.input(), written);
+        } catch (OutputPlan.SkipException e) {
+            return new FileOutcome(job.input(), null, FileOutcome.Status.SKIPPED, e.getMessage());
         } catch (CancellationException e) {
             return cancelled(job.input());
         } catch (ImageException | InvalidSettingsException e) {

@@ -25,6 +25,13 @@ final class OutputPlan {
         }
     }
 
+    /** Thrown from inside a run when a late name reservation says to skip the input. */
+    static final class SkipException extends RuntimeException {
+        SkipException(String reason) {
+            super(reason);
+        }
+    }
+
     private final Path dir;
     private final ConflictPolicy policy;
     private final List<Path> inputs;

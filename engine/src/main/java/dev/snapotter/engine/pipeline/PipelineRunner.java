@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -72,6 +73,14 @@ public final class PipelineRunner {
      * @throws CancellationException when {@code cancel} was set; no partial file remains
      */
     public Path processFile(Path input, ValidatedPipeline pipeline, Path output, CancellationToken cancel) {
+        return processFile(input, pipeline, format -> OutputPaths.withExtension(output, format), cancel);
+    }
+
+    /**
+     * Like {@link #processFile(Path, ValidatedPipeline, Path, CancellationToken)}, but the target is
+     * chosen once the output format is known (the batch runner reserves names this way).
+     */
+    public Path processFile(Path input, ValidatedPipeline pipeline, Function<ImageFormat, Path> targetFor, CancellationToken cancel) {
         CancellationToken token = cancel == null ? new CancellationToken() : cancel;
         ToolContext context = new ToolContext(limits, token::isCancelled);
         context.checkCancelled();
@@ -81,7 +90,7 @@ public final class PipelineRunner {
         ImageHeader header = codec.probe(input);
         Optional<UnaryOperator<List<JpegSegments.Segment>>> lossless = losslessJpegEdit(pipeline, header);
         if (lossless.isPresent()) {
-            Path target = OutputPaths.withExtension(output, ImageFormat.JPEG);
+            Path target = targetFor.apply(ImageFormat.JPEG);
             OutputPaths.refuseInput(input, target);
             AtomicOutput.write(target, out -> {
                 JpegLosslessCopy.copy(input, out, lossless.get());
@@ -91,7 +100,7 @@ public final class PipelineRunner {
         }
         Picture picture = apply(codec.decode(input, limits), pipeline, context);
         context.checkCancelled();
-        Path target = OutputPaths.withExtension(output, picture.output().format());
+        Path target = targetFor.apply(picture.output().format());
         OutputPaths.refuseInput(input, target);
         AtomicOutput.write(target, out -> {
             codec.encode(picture, out);

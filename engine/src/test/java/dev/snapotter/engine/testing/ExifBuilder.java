@@ -38,8 +38,8 @@ public final class ExifBuilder {
     public static final int GPS_MARKER_SECONDS = 0x1234ABCD;
 
     public byte[] build() {
-        byte[] makeBytes = (make + "\0").getBytes(StandardCharsets.US_ASCII);
-        byte[] modelBytes = (model + "\0").getBytes(StandardCharsets.US_ASCII);
+        byte[] makeBytes = outOfLine(make);
+        byte[] modelBytes = outOfLine(model);
         int entries = gps ? 4 : 3;
         int ifd0 = 8;
         int ifd0Size = 2 + entries * 12 + 4;
@@ -72,6 +72,12 @@ public final class ExifBuilder {
             u32(o, 100);
         }
         return o.toByteArray();
+    }
+
+    /** NUL-terminated and at least 5 bytes, so the value is stored out of line as this builder lays it out. */
+    private static byte[] outOfLine(String s) {
+        byte[] b = (s + "\0").getBytes(StandardCharsets.US_ASCII);
+        return b.length > 4 ? b : java.util.Arrays.copyOf(b, 5);
     }
 
     private static void entry(ByteArrayOutputStream o, int tag, int type, int count, int value) {

@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
 import dev.snapotter.control.spec.ContainerSpec;
 import dev.snapotter.control.spec.ContainerSpecMapper;
 import dev.snapotter.control.spec.HostPorts;
@@ -185,15 +187,46 @@ public final class ContainerLifecycle {
         }
     }
 
+    /** The host port the existing container publishes its server port on. */
+    public Optional<Integer> publishedPort() {
+        return inspect().flatMap(this::publishedPort);
+    }
+
+    private Optional<Integer> publishedPort(InspectContainerResponse c) {
+        if (c.getHostConfig() == null || c.getHostConfig().getPortBindings() == null) return Optional.empty();
+        Ports.Binding[] bindings = c.getHostConfig().getPortBindings().getBindings()
+                .get(ExposedPort.tcp(spec.containerPort()));
+        if (bindings == null || bindings.length == 0 || bindings[0].getHostPortSpec() == null) return Optional.empty();
+        try {
+            return Optional.of(Integer.parseInt(bindings[0].getHostPortSpec()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The one piece of state taken from an existing container: the host port that {@link #create()} chose (maybe a
+     * fallback) — so the app, restarted, talks to the right port and an update keeps the user's URL.
+     */
+    private void adoptPublishedPort(InspectContainerResponse c) {
+        publishedPort(c).filter(p -> p != spec.hostPort()).ifPresent(p -> {
+            LOG.info("Container {} publishes port {}; using it", spec.name(), p);
+            spec = spec.withHostPort(p);
+        });
+    }
+
     /** The one Start button: image, volumes, container, start, healthy. Each step reports through {@code steps}. */
     public HealthSnapshot startAll(Optional<Path> bundledTar, Consumer<String> steps) {
         steps.accept("Checking the image");
         ensureImage(bundledTar, Optional.empty());
         steps.accept("Checking the data volumes");
         ensureVolumes();
-        if (inspect().isEmpty()) {
+        Optional<InspectContainerResponse> existing = inspect();
+        if (existing.isEmpty()) {
             steps.accept("Creating the container");
             create();
+        } else {
+            adoptPublishedPort(existing.get());
         }
         steps.accept("Starting");
         start();

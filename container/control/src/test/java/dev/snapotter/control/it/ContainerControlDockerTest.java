@@ -247,6 +247,20 @@ class ContainerControlDockerTest {
     }
 
     @Test
+    @Order(7)
+    void aRestartedAppAdoptsTheExistingContainerAndItsPort() {
+        int port = lifecycle.spec().hostPort();
+        ContainerSpec fresh = lifecycle.spec().withHostPort(ContainerSpec.DEFAULT_PORT);
+        ContainerLifecycle again = new ContainerLifecycle(real.docker, fresh,
+                new HealthWaiter(Duration.ofSeconds(20), Duration.ofMillis(250)));
+        String before = id();
+        assertThat(again.startAll(Optional.empty(), s -> { }).healthy()).isTrue();
+        assertThat(again.inspect().orElseThrow().getId()).isEqualTo(before);
+        assertThat(again.spec().hostPort()).isEqualTo(port);
+        assertThat(again.publishedPort()).contains(port);
+    }
+
+    @Test
     @Order(10)
     void interruptedUpdateIsRecovered() {
         String good = id();

@@ -59,6 +59,7 @@ final class RealDocker implements AutoCloseable {
         try {
             return new RealDocker(finder.find());
         } catch (DockerUnavailableException e) {
+            LOG.warn("Skipping the real-daemon tests: {}", e.getMessage());
             Assumptions.abort("No Docker engine reachable, skipping the real-daemon tests. " + e.getMessage());
             throw new AssertionError("unreachable");
         }

@@ -24,6 +24,7 @@ public final class JpegSegments {
     public static final int APP14 = 0xEE;
     public static final int COM = 0xFE;
     static final long MAX_HEADER_BYTES = 64L << 20;
+    static final int MAX_STRAY_BYTES = 1 << 16;
 
     /** One marker segment; {@code payload} excludes the marker and the two length bytes. */
     public record Segment(int marker, byte[] payload) {
@@ -64,10 +65,15 @@ public final class JpegSegments {
         }
     }
 
+    /** Like libjpeg, skips stray bytes between segments (written by some broken tools), within a bound. */
     private static int nextMarker(InputStream in) throws IOException {
         int c = in.read();
+        int skipped = 0;
+        while (c >= 0 && c != 0xFF) {
+            if (++skipped > MAX_STRAY_BYTES) throw corrupt("JPEG header is malformed (no marker where one was expected)");
+            c = in.read();
+        }
         if (c < 0) throw new EOFException("JPEG header cut short");
-        if (c != 0xFF) throw corrupt("JPEG header is malformed (expected a marker, found 0x" + Integer.toHexString(c) + ")");
         do {
             c = in.read();
         } while (c == 0xFF); // fill bytes
