@@ -107,6 +107,10 @@ else
       die "building the base failed (full log: $out/base-build.log). It needs the Debian mirror (deb.debian.org) and root or unprivileged user namespaces for mmdebstrap."
     fi
     say "base: $(tail -n 1 "$out/base-build.log")"
+    # Older bases of this suite are superseded; remove those no image depends on any more.
+    for old in $(docker image ls --format '{{.Repository}}:{{.Tag}}' snapotter/base | grep "^snapotter/base:$suite-" | grep -v "^$base_image\$"); do
+      if docker image rm "$old" >/dev/null 2>&1; then say "base: removed superseded $old"; fi
+    done
   fi
 fi
 
@@ -187,6 +191,9 @@ cp "$here/base/packages.txt" "$ctx/base/"
 # Everything root-owned and world-readable, nothing writable but by root: the server can read its
 # code, never change it (fixed here, because a chmod in the Dockerfile would duplicate the layers).
 chmod -R u+rwX,go+rX,go-w "$ctx"
+# The legacy builder's COPY cache looks at file times too: pin them, so unchanged inputs give the
+# same layers (and the same image id) even when a cache folder was regenerated.
+find "$ctx" -exec touch -h -d "$created" {} +
 
 image="snapotter/snapotter:$version"
 tags=(-t "$image" -t snapotter/snapotter:latest)

@@ -55,6 +55,13 @@ class EngineIntegrationTest {
             assertThat(out.getColorModel().hasAlpha()).isTrue();
             assertThat(out.getRGB(400, 300) >>> 24).as("centre of the ball").isGreaterThan(240);
             assertThat(out.getRGB(20, 20) >>> 24).as("background corner").isLessThan(15);
+
+            ValidatedPipeline maskOnly = engine.validateSingle("remove-background", Map.of("returnMask", true));
+            Path mask = engine.processFile(in, maskOnly, dir.resolve("ball-mask.png"), new CancellationToken());
+            BufferedImage m = ImageIO.read(mask.toFile());
+            assertThat(m.getRaster().getNumBands()).isEqualTo(1);
+            assertThat(m.getRaster().getSample(400, 300, 0)).isGreaterThan(240);
+            assertThat(m.getRaster().getSample(20, 20, 0)).isLessThan(15);
         }
         assertThat(Files.readAllBytes(in)).isEqualTo(original);
     }

@@ -59,8 +59,9 @@ public final class RemoveBackgroundTool implements ImageTool, AutoCloseable {
         byte[] alpha = mask.toAlpha(src.getWidth(), src.getHeight());
         context.checkCancelled();
         if (settings.getBool("returnMask")) {
+            // an RGB ICC profile does not describe a grey mask (and PNG forbids it on grey images)
             return new Picture(BackgroundCompositor.maskImage(alpha, src.getWidth(), src.getHeight()),
-                    input.metadata(), input.output().withFormat(ImageFormat.PNG));
+                    input.metadata().withoutIcc(), input.output().withFormat(ImageFormat.PNG));
         }
         BufferedImage out = "color".equals(settings.getString("backgroundType"))
                 ? BackgroundCompositor.onColor(src, alpha, parseColor(settings.getString("backgroundColor")))

@@ -97,8 +97,11 @@ class RemoveBackgroundToolTest {
     }
 
     @Test
-    void returnMaskGivesAGreyPngAtTheOriginalSize() {
-        Picture out = tool.apply(jpegPicture(), tool.validate(Map.of("returnMask", true)), CTX);
+    void returnMaskGivesAGreyPngAtTheOriginalSizeWithoutTheColourProfile() {
+        Picture in = jpegPicture();
+        in = in.withMetadata(new ImageMetadata(new byte[]{1, 2, 3}, null, null, false));
+        Picture out = tool.apply(in, tool.validate(Map.of("returnMask", true)), CTX);
+        assertThat(out.metadata().icc()).isNull();
         assertThat(out.output().format()).isEqualTo(ImageFormat.PNG);
         assertThat(out.pixels().getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
         assertThat(out.pixels().getRaster().getSample(1, 1, 0)).isEqualTo(255);

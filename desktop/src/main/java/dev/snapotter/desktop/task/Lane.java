@@ -12,7 +12,9 @@ public enum Lane {
     /** Before/after preview; one at a time, stale renders are cancelled. */
     PREVIEW(1),
     /** The batch run; the engine parallelises inside it. */
-    BATCH(1);
+    BATCH(1),
+    /** Local-container control (start, stop, health waits); slow Docker calls never hold up file work. */
+    SERVER(1);
 
     private final int threads;
 

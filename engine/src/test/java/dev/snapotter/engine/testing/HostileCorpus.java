@@ -54,6 +54,10 @@ public final class HostileCorpus {
                 fail("truncated-jpeg", "cut.jpg", Arrays.copyOf(jpeg, jpeg.length * 6 / 10), ImageException.Kind.TRUNCATED, "truncated"),
                 fail("truncated-jpeg-header", "cut-header.jpg", Arrays.copyOf(jpeg, 12), ImageException.Kind.TRUNCATED, "truncated"),
                 fail("truncated-png", "cut.png", Arrays.copyOf(png, png.length * 6 / 10), ImageException.Kind.TRUNCATED, "truncated"),
+                fail("truncated-gif", "cut.gif", half(TestImages.encode(TestImages.pattern(200, 150, false), "gif")), ImageException.Kind.TRUNCATED, "truncated"),
+                fail("truncated-tiff", "cut.tif", half(TestImages.encode(TestImages.pattern(200, 150, false), "tiff")), ImageException.Kind.TRUNCATED, "truncated"),
+                fail("truncated-bmp", "cut.bmp", half(TestImages.encode(TestImages.pattern(200, 150, false), "bmp")), ImageException.Kind.TRUNCATED, "truncated"),
+                accept("junk-between-jpeg-segments", "junk.jpg", junkBetweenSegments(jpeg), "stray bytes between segments are skipped, as libjpeg does"),
                 accept("wrong-extension", "really-a-png.jpg", png, "format comes from magic bytes, not the name"),
                 fail("huge-png", "bomb.png", hugePng(), ImageException.Kind.TOO_LARGE, "megapixels"),
                 fail("huge-jpeg", "bomb.jpg", hugeJpeg(jpeg), ImageException.Kind.TOO_LARGE, "megapixels"),
@@ -61,6 +65,7 @@ public final class HostileCorpus {
                 fail("huge-bmp", "bomb.bmp", hugeBmp(), ImageException.Kind.TOO_LARGE, "megapixels"),
                 fail("huge-tiff", "bomb.tif", hugeTiff(), ImageException.Kind.TOO_LARGE, "megapixels"),
                 fail("huge-psd", "bomb.psd", hugePsd(), ImageException.Kind.TOO_LARGE, "megapixels"),
+                accept("tiff-ifd-loop", "loop.tif", tiffIfdLoop(), "a TIFF whose page chain loops is read without hanging"),
                 fail("zero-size-jpeg", "zero.jpg", patchSof(jpeg, 0, 0), ImageException.Kind.CORRUPT, "invalid dimensions"),
                 accept("malformed-exif", "bad-exif.jpg", TestImages.withExif(jpeg, malformedExif()), "broken EXIF is dropped, pixels are kept"),
                 accept("icc-zip-bomb", "icc-bomb.png", withIccpBomb(png), "an iCCP chunk inflating past 16 MB is dropped"),
@@ -86,6 +91,16 @@ public final class HostileCorpus {
 
     private static Entry accept(String name, String file, byte[] bytes, String why) {
         return new Entry(name, file, bytes, null, why);
+    }
+
+    static byte[] half(byte[] b) {
+        return Arrays.copyOf(b, b.length / 2);
+    }
+
+    /** Four stray zero bytes after the JFIF segment (seen in files from broken writers). */
+    static byte[] junkBetweenSegments(byte[] jpeg) {
+        int afterApp0 = 4 + ((jpeg[4] & 0xff) << 8 | (jpeg[5] & 0xff));
+        return TestImages.concat(Arrays.copyOf(jpeg, afterApp0), new byte[4], Arrays.copyOfRange(jpeg, afterApp0, jpeg.length));
     }
 
     /** IHDR of 100000×100000 RGB with a correct CRC, a tiny IDAT and IEND. */
@@ -148,6 +163,26 @@ public final class HostileCorpus {
         tiffEntry(b, 278, 4, 100_000);
         tiffEntry(b, 279, 4, 16);
         b.putInt(0);
+        return b.array();
+    }
+
+    /** A 256×192 grey TIFF whose next-IFD pointer points back at its own IFD (an endless page chain). */
+    static byte[] tiffIfdLoop() {
+        int entries = 9;
+        int dataOffset = 8 + 2 + entries * 12 + 4;
+        ByteBuffer b = ByteBuffer.allocate(dataOffset + 256 * 192).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        b.putShort((short) entries);
+        tiffEntry(b, 256, 4, 256);
+        tiffEntry(b, 257, 4, 192);
+        tiffEntry(b, 258, 3, 8);
+        tiffEntry(b, 259, 3, 1);
+        tiffEntry(b, 262, 3, 1);
+        tiffEntry(b, 273, 4, dataOffset);
+        tiffEntry(b, 277, 3, 1);
+        tiffEntry(b, 278, 4, 192);
+        tiffEntry(b, 279, 4, 256 * 192);
+        b.putInt(8); // next IFD: itself
         return b.array();
     }
 

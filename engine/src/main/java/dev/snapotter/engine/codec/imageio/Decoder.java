@@ -35,6 +35,19 @@ final class Decoder {
     }
 
     static Decoded decode(Path file, Probe probe, int subsampling) {
+        try {
+            return decodeOnce(file, probe, subsampling);
+        } catch (ImageException e) {
+            ImageFormat format = probe.header().format();
+            if (e.kind() == ImageException.Kind.CORRUPT && Trailers.missing(file, format)) {
+                throw new ImageException(ImageException.Kind.TRUNCATED,
+                        "the " + Failures.label(format) + " file is truncated (data ends early)", e);
+            }
+            throw e;
+        }
+    }
+
+    private static Decoded decodeOnce(Path file, Probe probe, int subsampling) {
         ImageFormat format = probe.header().format();
         try {
             if (format != ImageFormat.JPEG) return new Decoded(read(file, format, null, subsampling, false), false);

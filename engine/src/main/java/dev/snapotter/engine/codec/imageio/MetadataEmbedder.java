@@ -131,10 +131,13 @@ final class MetadataEmbedder {
 
     private static byte[] deflate(byte[] data) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DeflaterOutputStream d = new DeflaterOutputStream(bytes, new Deflater(Deflater.BEST_COMPRESSION))) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try (DeflaterOutputStream d = new DeflaterOutputStream(bytes, deflater)) {
             d.write(data);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
+        } finally {
+            deflater.end(); // a Deflater passed in is not ended by the stream
         }
         return bytes.toByteArray();
     }

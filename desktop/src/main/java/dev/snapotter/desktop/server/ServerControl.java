@@ -1,0 +1,69 @@
+package dev.snapotter.desktop.server;
+
+import dev.snapotter.control.endpoint.DockerUnavailableException;
+import dev.snapotter.control.endpoint.FoundEndpoint;
+import dev.snapotter.control.lifecycle.HealthSnapshot;
+import dev.snapotter.control.monitor.LogLine;
+import dev.snapotter.control.monitor.StatsSample;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Everything the Server area asks of Docker, in one narrow port so the ViewModels are tested with a fake and
+ * the app uses {@link DockerServerControl} over the control library. All methods block; callers run them on
+ * {@code Lane.SERVER}.
+ */
+public interface ServerControl extends AutoCloseable {
+
+    /** Finds the Docker engine (cached after the first success). */
+    FoundEndpoint connect() throws DockerUnavailableException;
+
+    String image();
+
+    /** The host port the server will publish (the preferred one, or the one the user accepted). */
+    int port();
+
+    /** Publishes on {@code port} from now on (the user accepted a free port instead of a busy one). */
+    void usePort(int port);
+
+    boolean imagePresent();
+
+    /** The image archive shipped with the app, if one is found. */
+    Optional<Path> bundledImage();
+
+    /** Loads an image archive; returns the daemon's message. Damaged archives throw and change nothing. */
+    String loadImage(Path archive);
+
+    boolean containerExists();
+
+    boolean portFree(int port);
+
+    /** A free port at or after {@code preferred}. */
+    int freePortFrom(int preferred);
+
+    /** Image, volumes, container, start, wait until healthy; each step reported as plain text. */
+    HealthSnapshot startAll(Consumer<String> steps);
+
+    Optional<ServerStatus> status();
+
+    void stop();
+
+    void restart();
+
+    /** Removes the container; the data volumes only when {@code deleteData}. */
+    void remove(boolean deleteData);
+
+    /** Follows the logs (last {@code tail} lines first) until {@link #closeStreams()}. */
+    void followLogs(int tail, Consumer<LogLine> sink);
+
+    /** Samples CPU and memory every few seconds until {@link #closeStreams()}. */
+    void collectStats(Consumer<StatsSample> sink);
+
+    /** Closes every log and stats stream opened so far. */
+    void closeStreams();
+
+    @Override
+    void close();
+}
