@@ -191,6 +191,7 @@ cp "$here/base/packages.txt" "$ctx/base/"
 # Everything root-owned and world-readable, nothing writable but by root: the server can read its
 # code, never change it (fixed here, because a chmod in the Dockerfile would duplicate the layers).
 chmod -R u+rwX,go+rX,go-w "$ctx"
+chmod 0755 "$ctx/bin/entrypoint.sh" "$ctx/bin/snapotter-server" "$ctx/bin/install-base-packages.sh"
 # The legacy builder's COPY cache looks at file times too: pin them, so unchanged inputs give the
 # same layers (and the same image id) even when a cache folder was regenerated.
 find "$ctx" -exec touch -h -d "$created" {} +

@@ -44,6 +44,7 @@ public final class AppContext implements AutoCloseable {
     private final SettingsStore settings;
     private final MainViewModel main;
     private final LocalEngineBackend local;
+    private final dev.snapotter.desktop.server.ServerArea server;
     private volatile SubfolderAsker asker = folders -> true;
 
     public AppContext(AppDirs dirs, ImageEngine engine, TaskExecutor executor, FolderOpener opener,
@@ -63,6 +64,7 @@ public final class AppContext implements AutoCloseable {
         PresetViewModel presets = new PresetViewModel(pipeline, output, settings, executor, notices);
         RunViewModel run = new RunViewModel(queue, pipeline, output, backends, executor, notices, opener);
         this.main = new MainViewModel(queue, pipeline, preview, output, presets, run, backends, notices, settings);
+        this.server = dev.snapotter.desktop.server.ServerArea.forDocker(executor);
     }
 
     /** Remembered answers skip the question; "ask" defers to the installed {@link SubfolderAsker}. */
@@ -98,6 +100,11 @@ public final class AppContext implements AutoCloseable {
         return main;
     }
 
+    /** The Server area (local container); Docker is first contacted when the area opens. */
+    public dev.snapotter.desktop.server.ServerArea server() {
+        return server;
+    }
+
     public LocalEngineBackend localBackend() {
         return local;
     }
@@ -105,6 +112,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         main.run().cancel();
+        server.close();
         settings.flush();
         executor.close();
     }

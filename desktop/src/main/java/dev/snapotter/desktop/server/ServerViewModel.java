@@ -92,7 +92,7 @@ public final class ServerViewModel {
         progress.clear();
         run("Start the server", () -> {
             HealthSnapshot s = control.startAll(step -> executor.uiThread().run(() -> progress.add(step)));
-            return s.describe();
+            return ServerViewModel.label(s) + " on 127.0.0.1:" + control.port();
         }, true);
     }
 

@@ -44,6 +44,7 @@ public final class MainWindow implements ShellActions {
     private final Menu recentMenu = new Menu("Recent presets");
     private final MainView view;
     private LogWindow logWindow;
+    private dev.snapotter.desktop.server.ServerWindow serverWindow;
 
     public MainWindow(Stage stage, AppContext ctx) {
         this.stage = stage;
@@ -101,7 +102,8 @@ public final class MainWindow implements ShellActions {
                 item("Fit", "Shortcut+DIGIT0", () -> view.preview().fit()),
                 new SeparatorMenuItem(),
                 item("Light / dark theme", "Shortcut+Shift+L", vm::toggleTheme),
-                item("Log", "Shortcut+L", this::showLog));
+                item("Log", "Shortcut+L", this::showLog),
+                item("Server…", "Shortcut+Shift+S", this::showServer));
         Menu run = new Menu("_Run");
         MenuItem runItem = item("Run", "Shortcut+ENTER", vm.run()::start);
         runItem.disableProperty().bind(vm.run().canRunProperty().not());
@@ -211,6 +213,11 @@ public final class MainWindow implements ShellActions {
         return yes;
     }
 
+    private void showServer() {
+        if (serverWindow == null) serverWindow = new dev.snapotter.desktop.server.ServerWindow(stage, ctx.server());
+        serverWindow.show();
+    }
+
     private void showLog() {
         if (logWindow == null) logWindow = new LogWindow(stage, this::saveDiagnostics);
         logWindow.show();
@@ -244,7 +251,8 @@ public final class MainWindow implements ShellActions {
                 Ctrl+T  Add tool            Ctrl+Enter    Run
                 Ctrl+.  Cancel run          Delete        Remove selected images
                 Alt+↑/↓ Move image          Ctrl+= / - / 0  Zoom in / out / fit
-                Ctrl+L  Log                 Ctrl+Shift+L  Light / dark theme""");
+                Ctrl+L  Log                 Ctrl+Shift+L  Light / dark theme
+                Ctrl+Shift+S  Local server window""");
         a.show();
     }
 

@@ -5,7 +5,6 @@ import dev.snapotter.engine.ImageException;
 import dev.snapotter.engine.batch.CancellationToken;
 import dev.snapotter.engine.codec.ImageCodec;
 import dev.snapotter.engine.codec.ImageFormat;
-import dev.snapotter.engine.codec.ImageHeader;
 import dev.snapotter.engine.codec.Picture;
 import dev.snapotter.engine.codec.imageio.JpegLosslessCopy;
 import dev.snapotter.engine.codec.imageio.JpegSegments;
@@ -87,9 +86,8 @@ public final class PipelineRunner {
         if (!Files.isRegularFile(input)) {
             throw new ImageException(ImageException.Kind.IO, "input " + input.getFileName() + " is not a readable file");
         }
-        ImageHeader header = codec.probe(input);
-        Optional<UnaryOperator<List<JpegSegments.Segment>>> lossless = losslessJpegEdit(pipeline, header);
-        if (lossless.isPresent()) {
+        Optional<UnaryOperator<List<JpegSegments.Segment>>> lossless = losslessJpegEdit(pipeline);
+        if (lossless.isPresent() && codec.probe(input).format() == ImageFormat.JPEG) {
             Path target = targetFor.apply(ImageFormat.JPEG);
             OutputPaths.refuseInput(input, target);
             AtomicOutput.write(target, out -> {
@@ -109,9 +107,9 @@ public final class PipelineRunner {
         return target;
     }
 
-    /** The combined segment edit when every step can work losslessly on this JPEG. */
-    static Optional<UnaryOperator<List<JpegSegments.Segment>>> losslessJpegEdit(ValidatedPipeline pipeline, ImageHeader header) {
-        if (header.format() != ImageFormat.JPEG || pipeline.steps().isEmpty()) return Optional.empty();
+    /** The combined segment edit when every step can work losslessly on a JPEG (the caller checks the format). */
+    static Optional<UnaryOperator<List<JpegSegments.Segment>>> losslessJpegEdit(ValidatedPipeline pipeline) {
+        if (pipeline.steps().isEmpty()) return Optional.empty();
         UnaryOperator<List<JpegSegments.Segment>> combined = UnaryOperator.identity();
         for (ValidatedPipeline.Step step : pipeline.steps()) {
             if (!(step.tool() instanceof LosslessJpegStep l)) return Optional.empty();

@@ -57,6 +57,7 @@ public final class HostileCorpus {
                 fail("truncated-gif", "cut.gif", half(TestImages.encode(TestImages.pattern(200, 150, false), "gif")), ImageException.Kind.TRUNCATED, "truncated"),
                 fail("truncated-tiff", "cut.tif", half(TestImages.encode(TestImages.pattern(200, 150, false), "tiff")), ImageException.Kind.TRUNCATED, "truncated"),
                 fail("truncated-bmp", "cut.bmp", half(TestImages.encode(TestImages.pattern(200, 150, false), "bmp")), ImageException.Kind.TRUNCATED, "truncated"),
+                accept("damaged-jpeg-scan", "damaged.jpg", damagedScan(jpeg), "a damaged scan that still ends with EOI decodes (libjpeg recovers)"),
                 accept("junk-between-jpeg-segments", "junk.jpg", junkBetweenSegments(jpeg), "stray bytes between segments are skipped, as libjpeg does"),
                 accept("wrong-extension", "really-a-png.jpg", png, "format comes from magic bytes, not the name"),
                 fail("huge-png", "bomb.png", hugePng(), ImageException.Kind.TOO_LARGE, "megapixels"),
@@ -64,6 +65,7 @@ public final class HostileCorpus {
                 fail("huge-gif", "bomb.gif", hugeGif(), ImageException.Kind.TOO_LARGE, "megapixels"),
                 fail("huge-bmp", "bomb.bmp", hugeBmp(), ImageException.Kind.TOO_LARGE, "megapixels"),
                 fail("huge-tiff", "bomb.tif", hugeTiff(), ImageException.Kind.TOO_LARGE, "megapixels"),
+                fail("huge-png-inside-ico", "bomb.ico", icoWrapping(hugePng()), ImageException.Kind.TOO_LARGE, "megapixels"),
                 fail("huge-psd", "bomb.psd", hugePsd(), ImageException.Kind.TOO_LARGE, "megapixels"),
                 accept("tiff-ifd-loop", "loop.tif", tiffIfdLoop(), "a TIFF whose page chain loops is read without hanging"),
                 fail("zero-size-jpeg", "zero.jpg", patchSof(jpeg, 0, 0), ImageException.Kind.CORRUPT, "invalid dimensions"),
@@ -91,6 +93,15 @@ public final class HostileCorpus {
 
     private static Entry accept(String name, String file, byte[] bytes, String why) {
         return new Entry(name, file, bytes, null, why);
+    }
+
+    /** A stray restart marker in the middle of the entropy-coded data; the file still ends with EOI. */
+    static byte[] damagedScan(byte[] jpeg) {
+        byte[] out = jpeg.clone();
+        int at = out.length * 7 / 10;
+        out[at] = (byte) 0xFF;
+        out[at + 1] = (byte) 0xD3;
+        return out;
     }
 
     static byte[] half(byte[] b) {
@@ -164,6 +175,15 @@ public final class HostileCorpus {
         tiffEntry(b, 279, 4, 16);
         b.putInt(0);
         return b.array();
+    }
+
+    /** An icon directory claiming a 16×16 entry whose payload is {@code png} (PNG-in-ICO, as Vista icons do). */
+    static byte[] icoWrapping(byte[] png) {
+        ByteBuffer b = ByteBuffer.allocate(6 + 16).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0).putShort((short) 1).putShort((short) 1);
+        b.put((byte) 16).put((byte) 16).put((byte) 0).put((byte) 0).putShort((short) 1).putShort((short) 32)
+                .putInt(png.length).putInt(22);
+        return TestImages.concat(b.array(), png);
     }
 
     /** A 256×192 grey TIFF whose next-IFD pointer points back at its own IFD (an endless page chain). */

@@ -80,7 +80,8 @@ final class Decoder {
                 if (subsampling > 1) param.setSourceSubsampling(subsampling, subsampling, 0, 0);
                 if (jpeg == Readers.JpegFlavour.JDK) preferPlainRgb(reader, param);
                 BufferedImage img = reader.read(0, param);
-                if (warnings.stream().anyMatch(w -> Failures.isTruncation(new IOException(w)))) {
+                // libjpeg only warns at a premature end; a file that still ends properly is "slightly broken" and kept
+                if (warnings.stream().anyMatch(w -> Failures.isTruncation(new IOException(w))) && Trailers.missing(file, format)) {
                     throw new ImageException(ImageException.Kind.TRUNCATED,
                             "the " + Failures.label(format) + " file is truncated (data ends early)");
                 }

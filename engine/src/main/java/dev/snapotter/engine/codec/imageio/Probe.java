@@ -26,7 +26,12 @@ record Probe(ImageHeader header, SourceMetadata source) {
         int width = source.width();
         int height = source.height();
         int frames = source.frames();
-        if (!containerKnowsSize(format) || needsReaderForFrames(format)) {
+        int[] icon = format == ImageFormat.ICO ? IcoDirectory.firstPayloadSize(file) : null;
+        if (icon != null) {
+            width = icon[0];
+            height = icon[1];
+            frames = IcoDirectory.entries(file);
+        } else if (!containerKnowsSize(format) || needsReaderForFrames(format)) {
             int[] fromReader = fromReader(file, format);
             width = fromReader[0];
             height = fromReader[1];

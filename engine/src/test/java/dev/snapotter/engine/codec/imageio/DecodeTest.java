@@ -75,6 +75,17 @@ class DecodeTest {
     }
 
     @Test
+    void theJdkReaderDecodesOrdinaryAndProfiledJpegsAndTwelveMonkeysOnlyCmyk() {
+        byte[] plain = TestImages.jpeg(40, 30);
+        Path a = TestImages.write(dir, "plain.jpg", plain);
+        Path b = TestImages.write(dir, "icc.jpg", TestImages.withIcc(plain, TestImages.linearRgbProfile()));
+        Path c = TestImages.write(dir, "cmyk.jpg", TestImages.cmykJpeg(40, 30));
+        assertThat(Decoder.decode(a, Probe.of(a), 1).usedFallback()).isFalse();
+        assertThat(Decoder.decode(b, Probe.of(b), 1).usedFallback()).isFalse();
+        assertThat(Decoder.decode(c, Probe.of(c), 1).usedFallback()).isTrue();
+    }
+
+    @Test
     void cmykJpegFallsBackToTwelveMonkeysAndDropsTheCmykProfile() {
         Path f = TestImages.write(dir, "cmyk.jpg", TestImages.cmykJpeg(40, 20));
         Picture p = codec.decode(f, LIMITS);
