@@ -2,7 +2,7 @@
 # Runs the same image work with libvips (vipsthumbnail / vips) and with the SnapOtter engine in
 # the same session on the same machine, and prints times and ratios (engine / libvips).
 #
-#   benchmarks/scripts/compare-vips.sh            # defaults: RUNS=7 BATCH_N=100
+#   benchmarks/scripts/compare-vips.sh            # defaults: RUNS=7 WARMUP=3 BATCH_N=100 BATCH_RUNS=3
 #   RUNS=11 BATCH_N=20 WORK=/tmp/cmp benchmarks/scripts/compare-vips.sh
 #
 # Needs: libvips-tools (vips, vipsthumbnail), a JDK >= 25 (found like the build finds it), Maven.
@@ -11,8 +11,9 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 RUNS="${RUNS:-7}"
-WARMUP="${WARMUP:-2}"
+WARMUP="${WARMUP:-3}"
 BATCH_N="${BATCH_N:-100}"
+BATCH_RUNS="${BATCH_RUNS:-3}"
 WORK="${WORK:-${TMPDIR:-/tmp}/snapotter-compare}"
 BUILD_DIR="${SNAPOTTER_BUILD_DIR:-target-bench}"
 JVM_OPTS="${JVM_OPTS:--Xmx6g -XX:+UseParallelGC -Djava.awt.headless=true}"
@@ -30,13 +31,13 @@ fi
 
 echo "== building the engine and benchmarks ($BUILD_DIR)" >&2
 CP_FILE="$WORK/classpath.txt"
-mkdir -p "$WORK/out" "$WORK/batch" "$WORK/batch-out-vips" "$WORK/batch-out-engine"
+mkdir -p "$WORK/out" "$WORK/batch" "$WORK/batch-out"
 # One reactor build, nothing installed into ~/.m2: the engine resolves to its jar in $BUILD_DIR.
 # Every module writes the file in turn; benchmarks comes last, so its classpath is what remains.
 (cd "$ROOT" && mvn -B -q -Dsnapotter.build.dir="$BUILD_DIR" -pl benchmarks -am -DskipTests package \
   dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime >&2)
 CP="$ROOT/benchmarks/$BUILD_DIR/classes:$(cat "$CP_FILE")"
-engine() { "$JAVA" $JVM_OPTS -cp "$CP" dev.snapotter.benchmarks.CompareMain "$@"; }
+engine() { "$JAVA" $JVM_OPTS -Dsnapotter.compare.vips=true -cp "$CP" dev.snapotter.benchmarks.CompareMain "$@"; }
 
 load=$(cut -d' ' -f1 /proc/loadavg)
 if awk -v l="$load" 'BEGIN {exit !(l > 0.5)}'; then
@@ -54,50 +55,30 @@ for ((i = 0; i < BATCH_N; i++)); do
   if [[ $op == flip ]]; then vips flip "$WORK/t.v" "$f[Q=90]" horizontal; else vips copy "$WORK/t.v" "$f[Q=90]"; fi
 done
 rm -f "$WORK/t.v"
-vips copy "$SRC" "$WORK/src24.v"   # vips' own raw format, so the encode row times encoding, not decoding
-
-# time_cmd NAME CMD... : WARMUP + RUNS executions, prints "NAME median min max" in ms
-time_cmd() {
-  local name="$1"; shift
-  local i t0 t1 samples=()
-  for ((i = 0; i < WARMUP; i++)); do "$@" >/dev/null; done
-  for ((i = 0; i < RUNS; i++)); do
-    t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
-    samples+=("$(( (t1 - t0) / 1000 ))")
-  done
-  printf '%s\n' "${samples[@]}" | sort -n | awk -v n="$name" '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%s %.1f %.1f %.1f\n", n, m/1000, a[1]/1000, a[NR]/1000}'
-}
-
 RESULTS="$WORK/results.txt"
-: > "$RESULTS"
-echo "== libvips (CLI, process start included)" >&2
-time_cmd vips_thumbnail vipsthumbnail "$SRC" -s 1920 -o "$WORK/out/vt.jpg[Q=85]" | tee -a "$RESULTS" >&2
-time_cmd vips_decode vips avg "$SRC" | tee -a "$RESULTS" >&2
-time_cmd vips_encode24_q90 vips copy "$WORK/src24.v" "$WORK/out/ve.jpg[Q=90]" | tee -a "$RESULTS" >&2
-batch_vips() { rm -f "$WORK"/batch-out-vips/*; ls "$WORK"/batch/*.jpg | VIPS_CONCURRENCY=1 xargs -P 2 -n $(( (BATCH_N + 3) / 4 )) \
-  vipsthumbnail -s 1920 -o "$WORK/batch-out-vips/%s.jpg[Q=85]"; }
-SAVED_RUNS=$RUNS; SAVED_WARMUP=$WARMUP; RUNS=3; WARMUP=1
-time_cmd vips_batch batch_vips | tee -a "$RESULTS" >&2
-RUNS=$SAVED_RUNS; WARMUP=$SAVED_WARMUP
+# The engine main runs each libvips command line alternately with its own run of the same work
+# (vips, engine, vips, engine, ...) so both see the same machine conditions.
+echo "== engine vs libvips, alternating (one warm JVM: $JAVA $JVM_OPTS)" >&2
+engine single "$SRC" "$WORK/out" 1920 "$WARMUP" "$RUNS" | tee "$RESULTS" >&2
+engine batch "$WORK/batch" "$WORK/batch-out" 1920 2 "$BATCH_RUNS" | tee -a "$RESULTS" >&2
 
-echo "== SnapOtter engine (one warm JVM: $JAVA $JVM_OPTS)" >&2
-engine single "$SRC" "$WORK/out" 1920 5 "$RUNS" | tee -a "$RESULTS" >&2
-engine batch "$WORK/batch" "$WORK/batch-out-engine" 1920 2 3 | tee -a "$RESULTS" >&2
-
-get() { awk -v n="$1" '$1 == n {print $2}' "$RESULTS"; }
+get() { awk -v n="$1" -v c="${2:-2}" '$1 == n {print $c}' "$RESULTS"; }
 row() { # label engine-name vips-name target
-  local e v; e=$(get "$2"); v=$(get "$3")
-  awk -v l="$1" -v e="$e" -v v="$v" -v t="$4" 'BEGIN {printf "| %-40s | %9.1f | %9.1f | %5.2fx | %-7s |\n", l, e, v, e / v, t}'
+  local e v r lo hi; e=$(get "$2"); v=$(get "$3"); r=$(get "$2_per_$3"); lo=$(get "$2_per_$3" 3); hi=$(get "$2_per_$3" 4)
+  awk -v l="$1" -v e="$e" -v v="$v" -v r="$r" -v lo="$lo" -v hi="$hi" -v t="$4" \
+    'BEGIN {printf "| %-42s | %9.1f | %9.1f | %6.2fx | %5.2f–%-5.2f | %-7s |\n", l, e, v, r, lo, hi, t}'
 }
 echo
-echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA" -version 2>&1 | head -1), $(vips --version)"
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB,"
+echo "         $("$JAVA" -version 2>&1 | head -1), $(vips --version), JVM flags: $JVM_OPTS"
 echo "Load average before/after: $load / $(cut -d' ' -f1 /proc/loadavg)"
-echo "Median ms of $RUNS runs (batch: 3 runs of $BATCH_N × 12MP). Ratio = engine / libvips."
+echo "Median ms of $RUNS alternating runs after $WARMUP warm-up rounds (batch: $BATCH_RUNS runs of $BATCH_N × 12MP)."
+echo "Ratio = median of the per-round ratios engine / libvips (range: min–max over rounds)."
 echo
-echo "| work                                     | engine ms | vips ms   | ratio  | target  |"
-echo "|------------------------------------------|-----------|-----------|--------|---------|"
-row "24MP JPEG -> 1920 q85 (vs vipsthumbnail)" engine_pipeline vips_thumbnail "<=1.7x"
-row "decode 24MP JPEG (vs vips avg)"           engine_decode   vips_decode    "-"
-row "encode 24MP JPEG q90 (vs vips copy .v)"   engine_encode24_q90 vips_encode24_q90 "-"
+echo "| work                                       | engine ms | vips ms   | ratio   | range       | target  |"
+echo "|--------------------------------------------|-----------|-----------|---------|-------------|---------|"
+row "24MP JPEG -> 1920 q85 (vipsthumbnail)"       engine_pipeline vips_thumbnail "<=1.7x"
+row "decode 24MP JPEG (vips avg)"                 engine_decode   vips_decode    "-"
+row "encode 24MP JPEG q90 (vips copy from .v)"    engine_encode24_q90 vips_encode24_q90 "-"
 row "batch $BATCH_N x 12MP -> 1920 q85 (xargs -P2)" engine_batch vips_batch "<=1.8x"
-awk '$1 == "engine_resize" {printf "| %-40s | %9.1f | %9s | %6s | %-7s |\n", "resize 6000x4000 -> 1920x1280 (in memory)", $2, "-", "-", "-"}' "$RESULTS"
+awk '$1 == "engine_resize" {printf "| %-42s | %9.1f | %9s | %7s | %-11s | %-7s |\n", "resize 6000x4000 -> 1920x1280 in memory", $2, "-", "-", "-", "-"}' "$RESULTS"

@@ -29,6 +29,10 @@ import java.util.stream.Stream;
  * single IN OUT_DIR WIDTH WARMUP RUNS             decode → resize → JPEG q85 → file, plus its parts
  * batch IN_DIR OUT_DIR WIDTH PARALLELISM RUNS     every *.jpg of IN_DIR through the batch runner
  * </pre>
+ *
+ * With {@code -Dsnapotter.compare.vips=true} (what the script passes), each engine measurement is
+ * paired with the same work done by libvips' command-line tools, run alternately with it, so both
+ * sides see the same machine conditions; the {@code X_per_Y} lines are medians of per-round ratios.
  */
 public final class CompareMain {
 
@@ -60,24 +64,44 @@ public final class CompareMain {
         return engine.validate(Pipeline.of(new PipelineStep("resize", Map.of("width", width))));
     }
 
+    private static boolean withVips() {
+        return Boolean.getBoolean("snapotter.compare.vips");
+    }
+
+    /** Times {@code engineWork}, alternating with {@code vipsWork} when the comparison is on. */
+    private void measure(String engineName, Timings.Work engineWork, String vipsName, Timings.Work vipsWork,
+                         int warmup, int runs) throws Exception {
+        if (withVips() && vipsWork != null) {
+            for (Timings t : Timings.paired(vipsName, vipsWork, engineName, engineWork, warmup, runs)) out.println(t.line());
+        } else {
+            out.println(Timings.measure(engineName, warmup, runs, engineWork).line());
+        }
+    }
+
     void single(Path in, Path outDir, int width, int warmup, int runs) throws Exception {
         Files.createDirectories(outDir);
         ValidatedPipeline pipeline = resizeTo(width);
         Path target = outDir.resolve("engine-single.jpg");
-        out.println(Timings.measure("engine_pipeline", warmup, runs,
-                () -> engine.processFile(in, pipeline, target, new CancellationToken())).line());
-        out.println(Timings.measure("engine_decode", warmup, runs, () -> engine.codec().decode(in, engine.limits())).line());
+        measure("engine_pipeline", () -> engine.processFile(in, pipeline, target, new CancellationToken()),
+                "vips_thumbnail", ExternalCommand.of("vipsthumbnail", in.toString(), "-s", String.valueOf(width),
+                        "-o", outDir.resolve("vt.jpg") + "[Q=85]"), warmup, runs);
+        measure("engine_decode", () -> engine.codec().decode(in, engine.limits()),
+                "vips_decode", ExternalCommand.of("vips", "avg", in.toString()), warmup, runs);
         Picture full = engine.codec().decode(in, engine.limits());
         int height = (int) Math.round(full.height() * (double) width / full.width());
         LanczosResampler resampler = LanczosResampler.forAllCores();
         out.println(Timings.measure("engine_resize", warmup, runs, () -> resampler.resize(full.pixels(), width, height)).line());
         Picture q90 = full.withOutput(full.output().withQuality(90));
         Path encoded = outDir.resolve("engine-encode.jpg");
-        out.println(Timings.measure("engine_encode24_q90", warmup, runs, () -> {
+        Path raw = outDir.resolve("src.v");
+        if (withVips()) ExternalCommand.of("vips", "copy", in.toString(), raw.toString()).run();
+        measure("engine_encode24_q90", () -> {
             try (OutputStream os = Files.newOutputStream(encoded)) {
                 engine.codec().encode(q90, os);
             }
-        }).line());
+        }, "vips_encode24_q90", ExternalCommand.of("vips", "copy", raw.toString(), outDir.resolve("ve.jpg") + "[Q=90]"),
+                warmup, runs);
+        Files.deleteIfExists(raw);
     }
 
     void batch(Path inDir, Path outDir, int width, int parallelism, int runs) throws Exception {
@@ -86,10 +110,20 @@ public final class CompareMain {
         try (Stream<Path> files = Files.list(inDir)) {
             inputs = files.filter(p -> p.getFileName().toString().endsWith(".jpg")).sorted().toList();
         }
-        BatchRequest request = new BatchRequest(inputs, resizeTo(width), outDir, null, ConflictPolicy.OVERWRITE, parallelism);
-        out.println(Timings.measure("engine_batch", 1, runs, () -> {
+        BatchRequest request = new BatchRequest(inputs, resizeTo(width), outDir.resolve("engine"), null,
+                ConflictPolicy.OVERWRITE, parallelism);
+        Files.createDirectories(outDir.resolve("vips"));
+        // the reference of perf-anchors §4d: two single-threaded vipsthumbnail processes over quarters of the list
+        String vips = "cd " + quote(inDir) + " && ls *.jpg | VIPS_CONCURRENCY=1 xargs -P " + parallelism + " -n "
+                + Math.max(1, (inputs.size() + 3) / 4) + " vipsthumbnail -s " + width + " -o "
+                + quote(outDir.resolve("vips")) + "'/%s.jpg[Q=85]'";
+        measure("engine_batch", () -> {
             BatchResult result = engine.runBatch(request, BatchListener.NONE, new CancellationToken());
             if (!result.failures().isEmpty()) throw new IllegalStateException("batch failures: " + result.failures());
-        }).line());
+        }, "vips_batch", ExternalCommand.shell(vips), 1, runs);
+    }
+
+    private static String quote(Path p) {
+        return "'" + p.toAbsolutePath().toString().replace("'", "'\\''") + "'";
     }
 }

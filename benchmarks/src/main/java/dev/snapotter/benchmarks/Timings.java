@@ -21,6 +21,32 @@ record Timings(String name, double[] millis) {
         return new Timings(name, t);
     }
 
+    /**
+     * Runs {@code a} and {@code b} alternately (a, b, a, b, ...) so both see the same machine
+     * conditions, which matters on a shared box; returns both series and the median of the
+     * per-round ratios b / a.
+     */
+    static Timings[] paired(String nameA, Work a, String nameB, Work b, int warmup, int runs) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            a.run();
+            b.run();
+        }
+        double[] ta = new double[runs];
+        double[] tb = new double[runs];
+        double[] ratio = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            a.run();
+            long mid = System.nanoTime();
+            b.run();
+            long end = System.nanoTime();
+            ta[i] = (mid - start) / 1e6;
+            tb[i] = (end - mid) / 1e6;
+            ratio[i] = tb[i] / ta[i];
+        }
+        return new Timings[]{new Timings(nameA, ta), new Timings(nameB, tb), new Timings(nameB + "_per_" + nameA, ratio)};
+    }
+
     double median() {
         double[] s = millis.clone();
         Arrays.sort(s);
@@ -37,6 +63,7 @@ record Timings(String name, double[] millis) {
 
     /** One line the comparison script parses: {@code name median min max}. */
     String line() {
-        return String.format(Locale.ROOT, "%s %.1f %.1f %.1f", name, median(), min(), max());
+        String f = name.contains("_per_") ? "%s %.3f %.3f %.3f" : "%s %.1f %.1f %.1f";
+        return String.format(Locale.ROOT, f, name, median(), min(), max());
     }
 }

@@ -31,7 +31,8 @@ class CompareMainSmokeTest {
         assertThat(text).containsPattern("engine_pipeline [0-9.]+ [0-9.]+ [0-9.]+")
                 .contains("engine_decode", "engine_resize", "engine_encode24_q90", "engine_batch");
         assertThat(dir.resolve("out/engine-single.jpg")).exists();
-        try (var files = Files.list(dir.resolve("batch"))) {
+        assertThat(text).doesNotContain("vips_");
+        try (var files = Files.list(dir.resolve("batch/engine"))) {
             assertThat(files.filter(p -> p.toString().endsWith(".jpg")).count()).isEqualTo(2);
         }
     }

@@ -41,9 +41,10 @@ public final class DockerServerControl implements ServerControl {
 
     private final DockerEndpointFinder finder;
     private final Supplier<Optional<Path>> bundled;
-    private ContainerSpec spec;
+    // Volatile: the UI thread reads image() and port() while a slow connect holds the lock on the server lane.
+    private volatile ContainerSpec spec;
     private DockerClient docker;
-    private ContainerLifecycle lifecycle;
+    private volatile ContainerLifecycle lifecycle;
     private StreamRegistry streams = new StreamRegistry();
 
     public DockerServerControl(DockerEndpointFinder finder, ContainerSpec spec, Supplier<Optional<Path>> bundled) {
@@ -80,13 +81,14 @@ public final class DockerServerControl implements ServerControl {
     }
 
     @Override
-    public synchronized String image() {
+    public String image() {
         return spec.image();
     }
 
     @Override
-    public synchronized int port() {
-        return lifecycle == null ? spec.hostPort() : lifecycle.spec().hostPort();
+    public int port() {
+        ContainerLifecycle l = lifecycle;
+        return l == null ? spec.hostPort() : l.spec().hostPort();
     }
 
     @Override
@@ -188,6 +190,11 @@ public final class DockerServerControl implements ServerControl {
     private String requireId() {
         return lifecycle().inspect().map(InspectContainerResponse::getId)
                 .orElseThrow(() -> new IllegalStateException("There is no SnapOtter container yet"));
+    }
+
+    /** Log and stats streams open right now (tests check that closing the area leaves none). */
+    public synchronized int openStreamCount() {
+        return streams.openCount();
     }
 
     private synchronized StreamRegistry registry() {

@@ -43,8 +43,14 @@ final class FakeServerControl implements ServerControl {
         List<EndpointAttempt> attempts = new ArrayList<>();
         attempts.add(new EndpointAttempt("DOCKER_HOST", Optional.empty(), false, Optional.empty(), "not set"));
         for (PingResult.Failure k : kinds) {
-            attempts.add(new EndpointAttempt("socket " + k, Optional.of(DockerEndpoint.unixSocket("/run/" + k + ".sock")),
-                    false, Optional.of(k), k.name().toLowerCase()));
+            attempts.add(switch (k) {
+                case NO_PERMISSION -> new EndpointAttempt("system socket", Optional.of(DockerEndpoint.unixSocket(
+                        "/var/run/docker.sock")), false, Optional.of(k), "permission denied");
+                case NOT_RUNNING -> new EndpointAttempt("rootless socket", Optional.of(DockerEndpoint.unixSocket(
+                        "/run/user/1000/docker.sock")), false, Optional.of(k), "connection refused");
+                case ERROR -> new EndpointAttempt("docker context", Optional.of(DockerEndpoint.of(
+                        "tcp://127.0.0.1:2376")), false, Optional.of(k), "TLS handshake failed");
+            });
         }
         return new DockerUnavailableException(attempts);
     }

@@ -60,7 +60,7 @@ class OnboardingViewModelTest {
         vm.checkAgain();
         assertThat(vm.stateProperty().get()).isEqualTo(OnboardingState.DAEMON_NOT_RUNNING);
         assertThat(vm.fixProperty().getValue()).contains("systemctl start docker");
-        assertThat(vm.detailsProperty().get()).contains("/run/NOT_RUNNING.sock");
+        assertThat(vm.detailsProperty().get()).contains("/run/user/1000/docker.sock").contains("connection refused");
     }
 
     @Test

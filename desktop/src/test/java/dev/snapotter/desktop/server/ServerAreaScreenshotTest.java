@@ -86,6 +86,17 @@ class ServerAreaScreenshotTest {
         assertThat(robot.lookup("#uptime-value").queryAs(Label.class).getText()).isEqualTo("1 h 2 min");
         assertThat(robot.lookup("#port-value").queryAs(Label.class).getText()).isEqualTo("127.0.0.1:1349");
 
+        assertThat(area.server().logs().followProperty().get()).isTrue();
+        // A wheel turned away from the user: JavaFX reports positive deltaY for "scroll up".
+        javafx.scene.Node logList = robot.lookup("#server-log-list").query();
+        WaitForAsyncUtils.asyncFx(() -> javafx.event.Event.fireEvent(logList, new javafx.scene.input.ScrollEvent(
+                javafx.scene.input.ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false, false, false, false,
+                0, 40, 0, 40, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null))).get();
+        assertThat(area.server().logs().followProperty().get()).as("scrolling up pauses follow").isFalse();
+        robot.clickOn("#log-follow");
+        assertThat(area.server().logs().followProperty().get()).isTrue();
+
         Path out = FxSnapshots.docsImages().resolve("server.png");
         FxSnapshots.save(stage, out);
         assertThat(Files.size(out)).isGreaterThan(10_000);

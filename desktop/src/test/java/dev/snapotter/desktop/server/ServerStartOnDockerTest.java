@@ -87,6 +87,12 @@ class ServerStartOnDockerTest {
         assertThat(area.server().progress()).contains("Creating the container", "Starting");
         assertThat(robot.lookup("#port-value").queryAs(Label.class).getText()).isEqualTo("127.0.0.1:" + control.port());
         await().atMost(Duration.ofSeconds(30)).until(() -> !area.server().logs().lines().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !area.server().stats().isEmpty());
+        assertThat(control.openStreamCount()).isEqualTo(2); // logs + stats
+
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
+        WaitForAsyncUtils.asyncFx(view::hidden).get();
+        assertThat(control.openStreamCount()).isZero();
     }
 
     @AfterEach
