@@ -4,17 +4,21 @@
 # requests/s, p50/p95/max latency and the status codes seen. Numbers go in docs/performance.md.
 #
 #   container/server/scripts/load-test.sh [-n 200] [-c 8] [--jar path/to/snapotter-server.jar]
+#   container/server/scripts/load-test.sh --sweep [-n 40] [--jar ...]
+#       the issue's benchmark: POST /api/v1/tools/resize on a 12 MP JPEG with 1, 5, 10 and 20 concurrent
+#       clients; throughput, p50/p99, and the server's idle and peak RSS (VmRSS / VmHWM from /proc).
 #
 # Needs: a JDK >= 25 (JAVA or JAVA_HOME, else /usr/lib/jvm/temurin-25-jdk-amd64), curl, ImageMagick `convert`.
 set -euo pipefail
 
-N=200; C=8; JAR=""
+N=200; C=8; JAR=""; SWEEP=0
 while [ $# -gt 0 ]; do
   case "$1" in
+    --sweep) SWEEP=1; shift ;;
     -n) N="$2"; shift 2 ;;
     -c) C="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -55,6 +59,37 @@ one() { # scenario → "status seconds"
   esac
 }
 export -f one
+
+rss_kb() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$PID/status"; }
+
+if [ "$SWEEP" = 1 ]; then
+  convert -size 4000x3000 plasma:fractal -quality 90 "$WORK/photo12.jpg"   # 12 MP JPEG
+  export PHOTO12="$WORK/photo12.jpg"
+  sweep_one() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN" \
+                  -F "file=@$PHOTO12" -F 'settings={"width":1920}' "$BASE/api/v1/tools/resize"; }
+  export -f sweep_one
+  sleep 2
+  echo "Idle RSS after start-up and login: $(( $(rss_kb VmRSS) / 1024 )) MiB"
+  echo
+  echo "| Clients | Requests | req/s | p50 s | p99 s | Status codes |"
+  echo "|---|---|---|---|---|---|"
+  for c in 1 5 10 20; do
+    n=$N; [ "$n" -lt "$c" ] && n=$c
+    start=$(date +%s.%N)
+    seq "$n" | xargs -P "$c" -I{} bash -c "sweep_one" > "$WORK/sweep$c.txt"
+    end=$(date +%s.%N)
+    codes=$(awk '{print $1}' "$WORK/sweep$c.txt" | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}')
+    sort -k2 -n "$WORK/sweep$c.txt" | awk -v n="$n" -v c="$c" -v t="$(echo "$end - $start" | bc)" '
+      { lat[NR] = $2 }
+      END { i50 = int(NR * 0.50); i99 = int(NR * 0.99 + 0.999); if (i50 < 1) i50 = 1; if (i99 > NR) i99 = NR;
+            printf "| %d | %d | %.2f | %.2f | %.2f |", c, n, n / t, lat[i50], lat[i99] }'
+    echo " $codes|"
+  done
+  echo
+  echo "Peak RSS over the run (VmHWM): $(( $(rss_kb VmHWM) / 1024 )) MiB"
+  echo "Machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $("$JAVA" -version 2>&1 | head -1)"
+  exit 0
+fi
 
 echo "| Scenario | Requests | In flight | req/s | p50 ms | p95 ms | max ms | Status codes |"
 echo "|---|---|---|---|---|---|---|---|"
