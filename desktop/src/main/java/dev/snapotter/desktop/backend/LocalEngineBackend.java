@@ -48,7 +48,7 @@ public final class LocalEngineBackend implements ProcessingBackend {
 
     @Override
     public List<ToolDescriptor> pipelineTools() {
-        return engine.catalog().descriptors().stream().filter(ToolDescriptor::pipelineCapable).toList();
+        return engine.catalog().pipelineDescriptors();
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class FakeBackend implements ProcessingBackend {
 
     @Override
     public List<ToolDescriptor> pipelineTools() {
-        return BuiltInTools.catalog().descriptors().stream().filter(ToolDescriptor::pipelineCapable).toList();
+        return BuiltInTools.catalog().pipelineDescriptors();
     }
 
     @Override

@@ -31,8 +31,13 @@ public final class ToolCatalog {
         return tools.values().stream().map(Tool::descriptor).toList();
     }
 
+    /** Descriptors of the tools that may appear in a pipeline, in catalogue order (the desktop's "Add tool" menu). */
+    public List<ToolDescriptor> pipelineDescriptors() {
+        return descriptors().stream().filter(ToolDescriptor::pipelineCapable).toList();
+    }
+
     /** Ids of tools that may appear in a pipeline (SnapOtter's {@code GET /api/v1/pipeline/tools}). */
     public List<String> pipelineToolIds() {
-        return tools.values().stream().filter(t -> t.descriptor().pipelineCapable()).map(t -> t.descriptor().id()).toList();
+        return pipelineDescriptors().stream().map(ToolDescriptor::id).toList();
     }
 }
