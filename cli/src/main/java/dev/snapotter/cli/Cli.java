@@ -1,5 +1,8 @@
 package dev.snapotter.cli;
 
+import dev.snapotter.cli.backup.BackupCommand;
+import dev.snapotter.cli.backup.RestoreCommand;
+import dev.snapotter.cli.backup.VerifyBackupCommand;
 import dev.snapotter.cli.info.InfoCommand;
 import dev.snapotter.cli.run.RunCommand;
 import dev.snapotter.cli.support.ErrorReporter;
@@ -22,6 +25,9 @@ public final class Cli {
                 .addSubcommand(new RunCommand(env))
                 .addSubcommand(new ToolsCommand(env))
                 .addSubcommand(new InfoCommand(env))
+                .addSubcommand(new BackupCommand())
+                .addSubcommand(new RestoreCommand(env))
+                .addSubcommand(new VerifyBackupCommand())
                 .addSubcommand(new HelpCommand());
         ErrorReporter errors = new ErrorReporter();
         cl.setOut(out);

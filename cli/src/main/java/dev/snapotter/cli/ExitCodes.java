@@ -14,6 +14,13 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Reading or writing failed outside any one image: pipeline file unreadable, output folder not writable. */
     public static final int IO = 3;
+    /** Backups: the archive was refused (corrupt, truncated, tampered, unsafe, newer schema, wrong passphrase);
+     *  a restore refused it before anything was stopped or changed. */
+    public static final int REFUSED = 4;
+    /** Restore: a step after the server was stopped failed; the previous data was put back and runs again. */
+    public static final int ROLLED_BACK = 5;
+    /** Restore: a step failed AND putting the previous data back failed; the safety backup is the way back. */
+    public static final int ROLLBACK_FAILED = 6;
     /** A bug in SnapOtter (reported with a hint to rerun with -v). Same value as sysexits' EX_SOFTWARE. */
     public static final int INTERNAL = 70;
     /** Cancelled with Ctrl-C (128 + SIGINT, what shells expect). */
@@ -25,7 +32,10 @@ public final class ExitCodes {
               0    everything done
               1    some files failed (the others were processed)
               2    usage error: bad option, invalid pipeline, unknown tool, missing path
-              3    I/O error: pipeline file unreadable, output folder not writable
+              3    I/O error: pipeline file unreadable, output folder not writable, Docker or server unreachable
+              4    backup refused: corrupt, tampered, unsafe, newer schema or wrong passphrase (nothing changed)
+              5    restore failed after the stop and was rolled back (the previous data runs again)
+              6    restore and its rollback failed (use the safety backup it names)
               70   internal error (please report it; rerun with -v for details)
               130  cancelled with Ctrl-C (no partial files are left behind)
             """;

@@ -42,12 +42,21 @@ class CliArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.snapotter.server..",
                         "dev.snapotter.desktop..",
-                        "dev.snapotter.control..",
                         "javafx..",
-                        "com.github.dockerjava..",
                         "io.javalin..",
                         "org.eclipse.jetty..")
                 .because("the CLI is a thin launcher over the engine; the desktop depends on it, not the reverse");
+        rule.check(cli);
+    }
+
+    @Test
+    void onlyTheBackupCommandsTalkToDocker() {
+        // backup/restore of a headless server use the control library (issue 7); image commands stay engine-only.
+        ArchRule rule = noClasses().that().resideInAPackage("dev.snapotter.cli..")
+                .and().resideOutsideOfPackage("dev.snapotter.cli.backup..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.snapotter.control..", "com.github.dockerjava..",
+                        "dev.snapotter.backup..")
+                .because("only snapotter backup/restore/verify-backup need the container and the archive format");
         rule.check(cli);
     }
 

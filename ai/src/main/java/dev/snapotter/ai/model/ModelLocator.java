@@ -10,8 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Finds model files in one configurable directory. Looked up on every use, so a model
- * installed (or removed) while the process runs is noticed without a restart.
+ * Finds model files, either in one plain directory (development: where {@code fetch-model.sh} puts
+ * them) or inside installed AI bundles ({@link #inBundles}: {@code <bundles root>/<bundle id>/files/<file>},
+ * the layout of the {@code bundles} module, ADR 0061). Looked up on every use, so a model installed
+ * (or removed) while the process runs is noticed without a restart.
  */
 public final class ModelLocator {
 
@@ -20,10 +22,29 @@ public final class ModelLocator {
     /** Environment variable naming the model directory. */
     public static final String DIR_ENV = "SNAPOTTER_AI_MODEL_DIR";
 
+    /** Where installed bundles keep their files, below {@code <root>/<bundle id>/}. */
+    public static final String BUNDLE_FILES_DIR = "files";
+
     private final Path directory;
+    private final boolean bundles;
 
     public ModelLocator(Path directory) {
+        this(directory, false);
+    }
+
+    private ModelLocator(Path directory, boolean bundles) {
         this.directory = directory.toAbsolutePath().normalize();
+        this.bundles = bundles;
+    }
+
+    /** Models inside installed bundles: {@code bundlesRoot/<spec.bundleId()>/files/<spec.fileName()>}. */
+    public static ModelLocator inBundles(Path bundlesRoot) {
+        return new ModelLocator(bundlesRoot, true);
+    }
+
+    /** Where {@code spec}'s file is expected. */
+    public Path expectedPath(ModelSpec spec) {
+        return bundles ? directory.resolve(spec.bundleId()).resolve(BUNDLE_FILES_DIR).resolve(spec.fileName()) : directory.resolve(spec.fileName());
     }
 
     /** {@value #DIR_PROPERTY}, else {@value #DIR_ENV}, else {@code ~/.cache/snapotter/models} (where fetch-model.sh puts it). */
@@ -49,7 +70,7 @@ public final class ModelLocator {
 
     /** The model's path after a cheap check (regular file of the right size). */
     public Path locate(ModelSpec spec) {
-        Path file = directory.resolve(spec.fileName());
+        Path file = expectedPath(spec);
         if (!Files.isRegularFile(file)) throw new ModelNotInstalledException(spec, file, "model file not found");
         try {
             long size = Files.size(file);

@@ -32,7 +32,17 @@ public final class OrtSessionFactory {
         if (nativePath != null && !Files.isDirectory(Path.of(nativePath))) {
             throw new IllegalStateException(NATIVE_PATH_PROPERTY + "=" + nativePath + " is not a directory");
         }
-        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "snapotter");
+        // Before the native library initialises: no telemetry, no device id on disk (OrtTelemetry).
+        OrtTelemetry.disableBeforeInit();
+        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "snapotter");
+        if (OrtTelemetry.isWindows()) {
+            try {
+                env.setTelemetry(false);
+            } catch (ai.onnxruntime.OrtException e) {
+                log.warn("Cannot switch off ONNX Runtime telemetry: {}", e.getMessage());
+            }
+        }
+        return env;
     }
 
     static OrtSession open(Path model, int threads) throws OrtException {

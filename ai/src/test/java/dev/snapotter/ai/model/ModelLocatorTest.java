@@ -55,4 +55,18 @@ class ModelLocatorTest {
         Files.createDirectory(dir.resolve("tiny.onnx"));
         assertThat(new ModelLocator(dir).isInstalled(TINY)).isFalse();
     }
+
+    @Test
+    void modelsInsideInstalledBundlesAreFoundUnderTheirBundleId(@TempDir Path root) throws Exception {
+        ModelLocator locator = ModelLocator.inBundles(root);
+        Files.createDirectories(root.resolve("other-bundle/files"));
+        Files.writeString(root.resolve("other-bundle/files/tiny.onnx"), "abc");
+        assertThat(locator.isInstalled(TINY)).as("only the bundle the spec names counts").isFalse();
+        assertThatThrownBy(() -> locator.locate(TINY)).isInstanceOfSatisfying(ModelNotInstalledException.class,
+                e -> assertThat(e.expectedAt()).isEqualTo(root.resolve("test-bundle/files/tiny.onnx").toAbsolutePath().normalize()));
+
+        Files.createDirectories(root.resolve("test-bundle/files"));
+        Files.writeString(root.resolve("test-bundle/files/tiny.onnx"), "abc");
+        assertThat(locator.locate(TINY)).isEqualTo(root.resolve("test-bundle/files/tiny.onnx").toAbsolutePath().normalize());
+    }
 }

@@ -4,7 +4,9 @@ import dev.snapotter.server.apikeys.ApiKeyCredentialResolver;
 import dev.snapotter.server.apikeys.ApiKeyRoutes;
 import dev.snapotter.server.audit.AuditRoutes;
 import dev.snapotter.server.auth.AuthFilter;
+import dev.snapotter.server.backup.BackupRoutes;
 import dev.snapotter.server.config.ServerConfig;
+import dev.snapotter.server.features.FeatureRoutes;
 import dev.snapotter.server.files.DownloadRoutes;
 import dev.snapotter.server.health.HealthRoutes;
 import dev.snapotter.server.http.Cors;
@@ -81,8 +83,9 @@ final class HttpApp {
                 new ApiKeyCredentialResolver(s.apiKeys, s.users, s.roles)))::handle);
         r.after(inFlight::after);
         ErrorHandlers.register(r);
+        FeatureRoutes.registerErrors(r);
 
-        new HealthRoutes(c.version(), s.engine.codec().name(), s.db, s.pool, inFlight, c.storage().dataDir(), c.storage().workspacePath()).register(r);
+        new HealthRoutes(c.version(), s.engine.codec().name(), s.engine.codec().version(), s.db, s.pool, inFlight, c.storage().dataDir(), c.storage().workspacePath()).register(r);
         new AuthRoutes(c.auth().enabled(), Duration.ofHours(c.auth().sessionDurationHours()), c.storage().dataDir(), s.users, s.userService,
                 s.roles, s.sessions, s.hasher, s.audit).register(r);
         new UserRoutes(s.users, s.userService, s.roles, s.audit).register(r);
@@ -93,6 +96,8 @@ final class HttpApp {
         new PipelineRoutes(s.imageJobs, s.pipelines, s.audit, s.settings::disabledTools, c.limits().maxBatchSize()).register(r);
         new JobRoutes(s.hub, s.jobs).register(r);
         new DownloadRoutes(s.workspace).register(r);
+        new BackupRoutes(s.db, s.audit, c.storage(), c.version()).register(r);
+        new FeatureRoutes(s.features, s.audit).register(r);
         new OpenApiRoutes(OpenApiDocument.render(s.engine.catalog(), c.version())).register(r);
     }
 }

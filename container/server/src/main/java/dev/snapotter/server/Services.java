@@ -1,5 +1,7 @@
 package dev.snapotter.server;
 
+import dev.snapotter.ai.AiTools;
+import dev.snapotter.ai.model.ModelLocator;
 import dev.snapotter.engine.EngineLimits;
 import dev.snapotter.engine.ImageEngine;
 import dev.snapotter.server.apikeys.ApiKeyRepository;
@@ -10,11 +12,13 @@ import dev.snapotter.server.auth.RoleRepository;
 import dev.snapotter.server.auth.SessionRepository;
 import dev.snapotter.server.config.ServerConfig;
 import dev.snapotter.server.db.Database;
+import dev.snapotter.server.features.FeatureService;
 import dev.snapotter.server.files.Workspace;
 import dev.snapotter.server.jobs.JobRepository;
 import dev.snapotter.server.jobs.ProgressHub;
 import dev.snapotter.server.jobs.WorkerPool;
 import dev.snapotter.server.pipelines.PipelineRepository;
+import dev.snapotter.server.settings.SettingKey;
 import dev.snapotter.server.settings.SettingsService;
 import dev.snapotter.server.tools.ImageJobs;
 import dev.snapotter.server.users.UserRepository;
@@ -43,6 +47,8 @@ final class Services {
     final Workspace workspace;
     final ImageJobs imageJobs;
     final PipelineRepository pipelines;
+    final AiTools ai;
+    final FeatureService features;
 
     Services(ServerConfig config, Database db) {
         this.config = config;
@@ -50,7 +56,12 @@ final class Services {
         int workers = config.limits().concurrentJobs();
         // Each running job may hold this much pixel memory; one share is left for everything else.
         long budget = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / (workers + 1));
-        this.engine = ImageEngine.create(new EngineLimits(config.limits().maxMegapixels(), config.limits().maxPipelineSteps(), budget));
+        EngineLimits limits = new EngineLimits(config.limits().maxMegapixels(), config.limits().maxPipelineSteps(), budget);
+        ImageEngine base = ImageEngine.create(limits);
+        // AI tools find their models in installed bundles on the data volume ($DATA_DIR/ai, ADR 0061).
+        java.nio.file.Path bundlesDir = config.storage().dataDir().resolve("ai");
+        this.ai = AiTools.create(ModelLocator.inBundles(bundlesDir));
+        this.engine = new ImageEngine(base.codec(), ai.extend(base.catalog()), limits);
         this.roles = new RoleRepository(db);
         this.sessions = new SessionRepository(db);
         this.users = new UserRepository(db);
@@ -65,5 +76,7 @@ final class Services {
         this.workspace = new Workspace(config.storage().workspacePath());
         this.imageJobs = new ImageJobs(engine, pool, jobs, hub, workspace, Duration.ofSeconds(config.limits().processingTimeoutSeconds()));
         this.pipelines = new PipelineRepository(db);
+        this.features = FeatureService.open(bundlesDir, config.version(), () -> settings.boolOr(SettingKey.ALLOW_UNTRUSTED_BUNDLES, false),
+                hub, jobs, ai::close);
     }
 }

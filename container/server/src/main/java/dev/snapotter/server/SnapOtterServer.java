@@ -1,5 +1,6 @@
 package dev.snapotter.server;
 
+import dev.snapotter.backup.DataDirRestorer;
 import dev.snapotter.server.config.ServerConfig;
 import dev.snapotter.server.db.Database;
 import dev.snapotter.server.db.DatabaseException;
@@ -10,6 +11,8 @@ import org.eclipse.jetty.server.NetworkConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +51,7 @@ public final class SnapOtterServer implements AutoCloseable {
         WritableDirs.require(config.storage().dataDir(), "DATA_DIR", uid);
         WritableDirs.require(config.storage().workspacePath(), "WORKSPACE_PATH", uid);
         WritableDirs.require(config.storage().dbPath().toAbsolutePath().getParent(), "DB_PATH", uid);
+        recoverInterruptedRestore(config.storage().dataDir());
         Database db;
         try {
             db = Database.open(config.storage().dbPath());
@@ -67,6 +71,19 @@ public final class SnapOtterServer implements AutoCloseable {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * A restore cut short (power loss, killed helper container) leaves a journal in the data folder; the old data
+     * is put back before the database is opened, so the server never starts on a half-swapped folder.
+     */
+    private static void recoverInterruptedRestore(Path dataDir) {
+        try {
+            if (DataDirRestorer.recover(dataDir)) LOG.warn("Rolled back an interrupted restore in {}", dataDir);
+        } catch (IOException e) {
+            throw new StartupException("An interrupted restore in " + dataDir + " could not be rolled back: " + e.getMessage()
+                    + ". Run the backup helper's 'recover' command (docs/backup.md) before starting the server.", e);
         }
     }
 
@@ -155,6 +172,7 @@ public final class SnapOtterServer implements AutoCloseable {
                 LOG.warn("Stopping HTTP failed: {}", e.getMessage());
             }
             housekeeping.shutdownNow();
+            services.features.close();
             services.db.close();
             LOG.info("Shutdown complete");
             stopped.countDown();

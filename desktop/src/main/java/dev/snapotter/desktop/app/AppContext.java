@@ -3,7 +3,9 @@ package dev.snapotter.desktop.app;
 import dev.snapotter.desktop.backend.BackendKind;
 import dev.snapotter.desktop.backend.BackendSelectorViewModel;
 import dev.snapotter.desktop.backend.LocalEngineBackend;
-import dev.snapotter.desktop.backend.UnavailableBackend;
+import dev.snapotter.desktop.backend.RemoteServerConnector;
+import dev.snapotter.desktop.backend.ServerBackend;
+import dev.snapotter.control.api.ApiKeyStore;
 import dev.snapotter.desktop.notice.NoticeCenter;
 import dev.snapotter.desktop.output.EngineNamePreview;
 import dev.snapotter.desktop.output.OutputViewModel;
@@ -23,6 +25,7 @@ import dev.snapotter.engine.ImageEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The composition root: every service and ViewModel built once, by constructor, in dependency order
@@ -35,9 +38,6 @@ public final class AppContext implements AutoCloseable {
     public interface SubfolderAsker {
         boolean ask(List<Path> folders);
     }
-
-    public static final String CONTAINER_NOT_YET = "Local container: not available yet — it arrives with the container control library.";
-    public static final String REMOTE_NOT_YET = "Remote server: not available yet — it arrives with the server API client.";
 
     private final AppDirs dirs;
     private final TaskExecutor executor;
@@ -54,9 +54,22 @@ public final class AppContext implements AutoCloseable {
         this.settings = new SettingsStore(dirs.settingsFile(), executor, settingsDebounce);
         NoticeCenter notices = new NoticeCenter();
         this.local = new LocalEngineBackend(engine);
-        BackendSelectorViewModel backends = new BackendSelectorViewModel(List.of(local,
-                new UnavailableBackend(BackendKind.LOCAL_CONTAINER, CONTAINER_NOT_YET),
-                new UnavailableBackend(BackendKind.REMOTE_SERVER, REMOTE_NOT_YET)));
+        this.server = dev.snapotter.desktop.server.ServerArea.forDocker(executor,
+                new dev.snapotter.desktop.settings.ServerSettingsStore(dirs.serverSettingsFile()), desktopKeys(dirs));
+        java.util.concurrent.atomic.AtomicReference<BackendSelectorViewModel> selector = new java.util.concurrent.atomic.AtomicReference<>();
+        ServerBackend container = new ServerBackend(BackendKind.LOCAL_CONTAINER,
+                new dev.snapotter.desktop.server.LocalContainerConnector(server.control(), desktopKeys(dirs)), local);
+        ServerBackend remote = new ServerBackend(BackendKind.REMOTE_SERVER, new RemoteServerConnector(
+                () -> selector.get().remoteUrlProperty().get(), () -> selector.get().plainHttpAcceptedProperty().get(),
+                new ApiKeyStore(dirs.remoteApiKeyFile())), local);
+        BackendSelectorViewModel backends = new BackendSelectorViewModel(List.of(local, container, remote), executor,
+                Optional.of(new ApiKeyStore(dirs.remoteApiKeyFile())));
+        selector.set(backends);
+        // The container just became healthy (or stopped): the selector re-checks it if it is the chosen backend.
+        server.server().healthyProperty().addListener((o, was, now) -> backends.refresh());
+        server.firstStart().stateProperty().addListener((o, was, now) -> {
+            if (now == dev.snapotter.desktop.server.FirstStartState.SIGNED_IN) backends.refresh();
+        });
         QueueViewModel queue = new QueueViewModel(backends::local, executor, notices, subfolderPrompt());
         PipelineViewModel pipeline = new PipelineViewModel(local);
         PreviewViewModel preview = new PreviewViewModel(backends::local, executor, previewDebounce);
@@ -64,7 +77,11 @@ public final class AppContext implements AutoCloseable {
         PresetViewModel presets = new PresetViewModel(pipeline, output, settings, executor, notices);
         RunViewModel run = new RunViewModel(queue, pipeline, output, backends, executor, notices, opener);
         this.main = new MainViewModel(queue, pipeline, preview, output, presets, run, backends, notices, settings);
-        this.server = dev.snapotter.desktop.server.ServerArea.forDocker(executor);
+    }
+
+    /** The desktop's own key for the local container, in the app-data folder (user-only file). */
+    static ApiKeyStore desktopKeys(AppDirs dirs) {
+        return new ApiKeyStore(dirs.root().resolve(ApiKeyStore.FILE_NAME));
     }
 
     /** Remembered answers skip the question; "ask" defers to the installed {@link SubfolderAsker}. */

@@ -35,6 +35,11 @@ public record AppDirs(Path root) {
         return root.resolve("settings.json");
     }
 
+    /** The local server's settings and the remembered Docker endpoint (Server window). */
+    public Path serverSettingsFile() {
+        return root.resolve("server-settings.json");
+    }
+
     public Path logDir() {
         return root.resolve("logs");
     }

@@ -6,7 +6,6 @@ import dev.snapotter.desktop.shell.MainWindow;
 import dev.snapotter.desktop.shell.PulseWatchdog;
 import dev.snapotter.desktop.task.FxUiThread;
 import dev.snapotter.desktop.task.LaneTaskExecutor;
-import dev.snapotter.engine.ImageEngine;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -37,7 +36,8 @@ public final class SnapOtterApp extends Application {
 
         ErrorSinkHolder errors = new ErrorSinkHolder();
         LaneTaskExecutor executor = new LaneTaskExecutor(new FxUiThread(), errors);
-        ctx = new AppContext(dirs, ImageEngine.createDefault(), executor, new SystemFolderOpener(),
+        // Local engine = built-in tools + AI tools whose bundles live in the app-data folder (AI panel).
+        ctx = new AppContext(dirs, dev.snapotter.desktop.ai.LocalAi.of(dirs).engine(), executor, new SystemFolderOpener(),
                 SETTINGS_DEBOUNCE, PREVIEW_DEBOUNCE);
         errors.attach(ctx.main().notices());
         MainWindow window = new MainWindow(stage, ctx);

@@ -1,7 +1,7 @@
 package dev.snapotter.desktop.backend;
 
 /** The selected backend cannot run work; the message says why in plain language. */
-public final class BackendUnavailableException extends RuntimeException {
+public class BackendUnavailableException extends RuntimeException {
 
     public BackendUnavailableException(String message) {
         super(message);

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A backend that is selectable but cannot run yet (the local container and the remote server arrive
- * with the control library). It says so honestly instead of pretending: every operation refuses
- * with the reason, and the editor disables Run.
+ * A backend kind that is selectable but has no implementation in this build. It says so honestly instead of
+ * pretending: every operation refuses with the reason, and the editor disables Run. (The local container and the
+ * remote server are {@link ServerBackend}s, ADR 0044.)
  */
 public final class UnavailableBackend implements ProcessingBackend {
 

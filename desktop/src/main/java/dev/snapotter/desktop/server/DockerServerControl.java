@@ -3,10 +3,13 @@ package dev.snapotter.desktop.server;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.snapotter.control.docker.DockerClients;
+import dev.snapotter.control.endpoint.DockerEndpoint;
 import dev.snapotter.control.endpoint.DockerEndpointFinder;
 import dev.snapotter.control.endpoint.DockerUnavailableException;
 import dev.snapotter.control.endpoint.FoundEndpoint;
 import dev.snapotter.control.lifecycle.ContainerLifecycle;
+import dev.snapotter.control.lifecycle.ContainerUpdater;
+import dev.snapotter.control.lifecycle.InitialAdminPassword;
 import dev.snapotter.control.lifecycle.HealthSnapshot;
 import dev.snapotter.control.lifecycle.HealthWaiter;
 import dev.snapotter.control.lifecycle.ImageInfo;
@@ -47,10 +50,19 @@ public final class DockerServerControl implements ServerControl {
     private volatile ContainerLifecycle lifecycle;
     private StreamRegistry streams = new StreamRegistry();
 
+    private final Consumer<Optional<DockerEndpoint>> remember;
+
     public DockerServerControl(DockerEndpointFinder finder, ContainerSpec spec, Supplier<Optional<Path>> bundled) {
+        this(finder, spec, bundled, endpoint -> { });
+    }
+
+    /** @param remember told the endpoint that answered (kept for the next launch), or empty when none did */
+    public DockerServerControl(DockerEndpointFinder finder, ContainerSpec spec, Supplier<Optional<Path>> bundled,
+                               Consumer<Optional<DockerEndpoint>> remember) {
         this.finder = finder;
         this.spec = spec;
         this.bundled = bundled;
+        this.remember = remember;
     }
 
     @Override
@@ -60,13 +72,23 @@ public final class DockerServerControl implements ServerControl {
             found = finder.find();
         } catch (DockerUnavailableException e) {
             dropClient();
+            rememberQuietly(Optional.empty());
             throw e;
         }
+        rememberQuietly(Optional.of(found.endpoint()));
         if (docker == null) {
             docker = DockerClients.create(found.endpoint());
             lifecycle = new ContainerLifecycle(docker, spec, new HealthWaiter(STALL_TIMEOUT, Duration.ofSeconds(1)));
         }
         return found;
+    }
+
+    private void rememberQuietly(Optional<DockerEndpoint> endpoint) {
+        try {
+            remember.accept(endpoint);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remember the Docker endpoint: {}", e.getMessage());
+        }
     }
 
     private synchronized ContainerLifecycle lifecycle() {
@@ -173,6 +195,58 @@ public final class DockerServerControl implements ServerControl {
     public void remove(boolean deleteData) {
         closeStreams();
         lifecycle().remove(deleteData);
+    }
+
+    @Override
+    public Optional<String> initialAdminPassword() {
+        return InitialAdminPassword.read(lifecycle().docker(), requireId());
+    }
+
+    @Override
+    public HealthSnapshot update(Path archive, Consumer<String> steps) {
+        closeStreams();
+        adoptPublishedPort();
+        steps.accept("Loading " + archive.getFileName());
+        String message = lifecycle().images().load(archive);
+        steps.accept(message.strip());
+        String image = LoadedImage.reference(message).orElse(spec.image());
+        HealthSnapshot healthy = new ContainerUpdater(lifecycle()).update(image, steps);
+        synchronized (this) {
+            spec = lifecycle.spec();
+        }
+        return healthy;
+    }
+
+    /** An update must keep the port the existing container publishes (maybe a fallback), so the user's URL stays. */
+    private void adoptPublishedPort() {
+        ContainerLifecycle l = lifecycle();
+        l.publishedPort().filter(p -> p != l.spec().hostPort()).ifPresent(this::usePort);
+    }
+
+    @Override
+    public ContainerSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public synchronized void useSpec(ContainerSpec newSpec) {
+        spec = newSpec;
+        if (docker != null) {
+            lifecycle = new ContainerLifecycle(docker, spec, new HealthWaiter(STALL_TIMEOUT, Duration.ofSeconds(1)));
+        }
+    }
+
+    @Override
+    public int engineCpus() {
+        return lifecycle().engineCpus();
+    }
+
+    @Override
+    public HealthSnapshot recreate(Consumer<String> steps) {
+        closeStreams();
+        steps.accept("Removing the container (the data volumes stay)");
+        lifecycle().remove(false);
+        return startAll(steps);
     }
 
     @Override

@@ -4,7 +4,11 @@ import dev.snapotter.control.docker.DockerPinger;
 import dev.snapotter.control.endpoint.DockerEndpointFinder;
 import dev.snapotter.control.endpoint.EndpointStrategies;
 import dev.snapotter.control.endpoint.HostEnvironment;
+import dev.snapotter.control.api.ApiKeyStore;
+import dev.snapotter.control.api.SnapOtterApi;
 import dev.snapotter.control.spec.ContainerSpec;
+import dev.snapotter.desktop.settings.ServerSettings;
+import dev.snapotter.desktop.settings.ServerSettingsStore;
 import dev.snapotter.desktop.task.TaskExecutor;
 
 import java.time.Clock;
@@ -19,22 +23,45 @@ public final class ServerArea implements AutoCloseable {
     private final ServerControl control;
     private final OnboardingViewModel onboarding;
     private final ServerViewModel server;
+    private final FirstStartViewModel firstStart;
+    private final ServerSettingsViewModel settings;
 
-    public ServerArea(ServerControl control, TaskExecutor executor, Clock clock) {
+    public ServerArea(ServerControl control, TaskExecutor executor, Clock clock, ServerSettingsStore settingsStore,
+                      ApiKeyStore desktopKey) {
+        this(control, executor, clock, settingsStore, desktopKey, SnapOtterApi::local);
+    }
+
+    /** @param apiForPort a client for the container's published port (tests point it at a stand-in) */
+    ServerArea(ServerControl control, TaskExecutor executor, Clock clock, ServerSettingsStore settingsStore,
+               ApiKeyStore desktopKey, java.util.function.IntFunction<SnapOtterApi> apiForPort) {
         this.control = control;
         this.onboarding = new OnboardingViewModel(control, executor);
         this.server = new ServerViewModel(control, executor, clock);
+        this.firstStart = new FirstStartViewModel(() -> apiForPort.apply(control.port()), control::initialAdminPassword,
+                desktopKey, executor);
+        this.settings = new ServerSettingsViewModel(control, settingsStore, executor);
+        // After every healthy start: is the desktop signed in? (first start → choose the admin password)
+        server.healthyProperty().addListener((o, was, healthy) -> {
+            if (healthy) firstStart.check();
+        });
     }
 
-    /** The real thing: default endpoint discovery, the hardened spec for this version, the bundled archive. */
-    public static ServerArea forDocker(TaskExecutor executor) {
+
+    /**
+     * The real thing: endpoint discovery (last launch's endpoint first), the hardened spec for this version with
+     * the user's settings, the bundled archive, the desktop's own key.
+     */
+    public static ServerArea forDocker(TaskExecutor executor, ServerSettingsStore settings, ApiKeyStore desktopKey) {
+        ServerSettings saved = settings.get();
         DockerEndpointFinder finder = new DockerEndpointFinder(
-                EndpointStrategies.defaults(Optional.ofNullable(System.getProperty("snapotter.docker.host"))),
+                EndpointStrategies.defaults(Optional.ofNullable(System.getProperty("snapotter.docker.host")),
+                        ServerSpecs.remembered(saved)),
                 HostEnvironment.system(), new DockerPinger());
-        ContainerSpec spec = ContainerSpec.hardened(AppVersion.imageReference()).build();
+        ContainerSpec spec = ServerSpecs.from(saved, AppVersion.imageReference());
         String version = AppVersion.get();
-        return new ServerArea(new DockerServerControl(finder, spec, () -> BundledImage.locate(version)), executor,
-                Clock.systemUTC());
+        DockerServerControl control = new DockerServerControl(finder, spec, () -> BundledImage.locate(version),
+                endpoint -> settings.update(s -> ServerSpecs.remember(s, endpoint)));
+        return new ServerArea(control, executor, Clock.systemUTC(), settings, desktopKey);
     }
 
     public ServerControl control() {
@@ -47,6 +74,14 @@ public final class ServerArea implements AutoCloseable {
 
     public ServerViewModel server() {
         return server;
+    }
+
+    public FirstStartViewModel firstStart() {
+        return firstStart;
+    }
+
+    public ServerSettingsViewModel settings() {
+        return settings;
     }
 
     @Override

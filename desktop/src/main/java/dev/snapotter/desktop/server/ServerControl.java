@@ -5,6 +5,7 @@ import dev.snapotter.control.endpoint.FoundEndpoint;
 import dev.snapotter.control.lifecycle.HealthSnapshot;
 import dev.snapotter.control.monitor.LogLine;
 import dev.snapotter.control.monitor.StatsSample;
+import dev.snapotter.control.spec.ContainerSpec;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -54,6 +55,28 @@ public interface ServerControl extends AutoCloseable {
 
     /** Removes the container; the data volumes only when {@code deleteData}. */
     void remove(boolean deleteData);
+
+    /** The administrator password the server generated on first start, read from the container; empty once changed. */
+    Optional<String> initialAdminPassword();
+
+    /**
+     * Update: loads {@code archive}, recreates the container from its image with the same volumes and port, waits
+     * until healthy; if it never is, the previous container runs again and
+     * {@link dev.snapotter.control.lifecycle.UpdateRolledBackException} says why.
+     */
+    HealthSnapshot update(Path archive, Consumer<String> steps);
+
+    /** The spec the next create uses (settings applied). */
+    ContainerSpec spec();
+
+    /** Uses {@code spec} from the next create on; an existing container keeps its settings until recreated. */
+    void useSpec(ContainerSpec spec);
+
+    /** CPUs the Docker engine has (the spec's CPUs are clamped to it); 0 when unknown. */
+    int engineCpus();
+
+    /** Removes the container (the data volumes stay) and starts a new one from the current spec. */
+    HealthSnapshot recreate(Consumer<String> steps);
 
     /** Follows the logs (last {@code tail} lines first) until {@link #closeStreams()}. */
     void followLogs(int tail, Consumer<LogLine> sink);

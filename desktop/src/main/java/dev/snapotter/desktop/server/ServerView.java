@@ -36,7 +36,8 @@ public final class ServerView extends BorderPane {
         onboardingPane.visibleProperty().bind(onboarding.readyProperty().not());
         onboardingPane.managedProperty().bind(onboardingPane.visibleProperty());
 
-        VBox running = new VBox(10, controls(vm), new HBox(12, statusCard(vm), progressList(vm)), error(vm), tabs(vm));
+        VBox running = new VBox(10, controls(vm), new HBox(12, statusCard(vm), progressList(vm)), error(vm),
+                new FirstStartPane(area.firstStart()), tabs(vm, area.settings()));
         running.setId("server-running");
         running.visibleProperty().bind(onboarding.readyProperty());
         running.managedProperty().bind(running.visibleProperty());
@@ -59,7 +60,10 @@ public final class ServerView extends BorderPane {
     /** The area became visible: check the prerequisites; the running side opens once they are met. */
     public void shown() {
         area.onboarding().checkAgain();
+        area.settings().reload();
         if (area.onboarding().readyProperty().get()) area.server().open();
+        // Already healthy when the window opens (no transition to observe): is the desktop's key still accepted?
+        if (area.server().healthyProperty().get()) area.firstStart().check();
     }
 
     /** The area was hidden: timers and streams end. */
@@ -75,6 +79,8 @@ public final class ServerView extends BorderPane {
         stop.disableProperty().bind(vm.busyProperty().or(vm.runningProperty().not()));
         Button restart = button("Restart", "server-restart", vm::restart);
         restart.disableProperty().bind(vm.busyProperty().or(vm.runningProperty().not()));
+        Button update = button("Update…", "server-update", () -> chooseUpdate(vm));
+        update.disableProperty().bind(vm.busyProperty().or(vm.existsProperty().not()));
         Button remove = button("Remove…", "server-remove", () -> confirmRemove(vm));
         remove.getStyleClass().add(Styles.DANGER);
         remove.disableProperty().bind(vm.busyProperty().or(vm.existsProperty().not()));
@@ -82,7 +88,7 @@ public final class ServerView extends BorderPane {
         spinner.setId("server-busy");
         spinner.setPrefSize(22, 22);
         spinner.visibleProperty().bind(vm.busyProperty());
-        HBox bar = new HBox(8, start, stop, restart, remove, spinner);
+        HBox bar = new HBox(8, start, stop, restart, update, remove, spinner);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -150,15 +156,48 @@ public final class ServerView extends BorderPane {
         return l;
     }
 
-    private static TabPane tabs(ServerViewModel vm) {
+    private static TabPane tabs(ServerViewModel vm, ServerSettingsViewModel settings) {
         Tab logs = new Tab("Logs", new LogsView(vm.logs()));
         logs.setId("tab-server-logs");
         Tab charts = new Tab("CPU & memory", new StatsCharts(vm.stats()));
         charts.setId("tab-server-charts");
-        TabPane tabs = new TabPane(logs, charts);
+        javafx.scene.control.ScrollPane settingsScroll = new javafx.scene.control.ScrollPane(new ServerSettingsPane(settings, vm));
+        settingsScroll.setFitToWidth(true);
+        Tab settingsTab = new Tab("Settings", settingsScroll);
+        settingsTab.setId("tab-server-settings");
+        TabPane tabs = new TabPane(logs, charts, settingsTab);
         tabs.setId("server-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    /**
+     * Update from the image archive shipped with the app, or one the user picks; the data volumes are kept and a
+     * new version that never becomes healthy is rolled back (the progress list says why).
+     */
+    private void chooseUpdate(ServerViewModel vm) {
+        java.util.Optional<java.nio.file.Path> bundled = area.onboarding().bundledImage();
+        ButtonType useBundled = new ButtonType("Use the bundled image", ButtonBar.ButtonData.OK_DONE);
+        ButtonType pick = new ButtonType("Pick an image file…", ButtonBar.ButtonData.OTHER);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        ask.initOwner(getScene().getWindow());
+        ask.setTitle("Update the server");
+        ask.setHeaderText("Update the SnapOtter container?");
+        ask.setContentText("The container is recreated from the new image with the same data volumes and port. If the"
+                + " new version does not become healthy, the current one is started again.\n\n"
+                + bundled.map(p -> "Bundled image: " + p).orElse("No bundled image archive was found."));
+        ask.getButtonTypes().setAll(bundled.isPresent() ? java.util.List.of(useBundled, pick, ButtonType.CANCEL)
+                : java.util.List.of(pick, ButtonType.CANCEL));
+        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == useBundled) {
+            vm.update(bundled.get());
+        } else if (answer == pick) {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("SnapOtter image archive");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Image archive", "*.tar", "*.tar.gz"));
+            java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) vm.update(file.toPath());
+        }
     }
 
     /** Removing keeps the data unless the user ticks the box and then confirms a second, explicit question. */

@@ -127,6 +127,37 @@ public final class ServerViewModel {
         }, false);
     }
 
+    /**
+     * Update from an image archive (the bundled one or a picked file): recreate with the same volumes, health-gated;
+     * a failed update rolls back and the progress says so in plain words.
+     */
+    public void update(java.nio.file.Path archive) {
+        if (busy.get()) return;
+        progress.setAll("Updating from " + archive.getFileName());
+        closeStreams();
+        run("Update the server", () -> {
+            try {
+                HealthSnapshot s = control.update(archive, step -> executor.uiThread().run(() -> progress.add(step)));
+                return "Updated: " + ServerViewModel.label(s) + " on 127.0.0.1:" + control.port() + " (data kept)";
+            } catch (dev.snapotter.control.lifecycle.UpdateRolledBackException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new IllegalStateException("Rolled back because " + cause.getMessage()
+                        + " — the previous version runs again with your data.", e);
+            }
+        }, true);
+    }
+
+    /** Applies changed settings to an existing container: remove it (data volumes stay) and start a new one. */
+    public void recreate() {
+        if (busy.get()) return;
+        progress.setAll("Recreating with the new settings");
+        closeStreams();
+        run("Recreate the server", () -> {
+            HealthSnapshot s = control.recreate(step -> executor.uiThread().run(() -> progress.add(step)));
+            return ServerViewModel.label(s) + " on 127.0.0.1:" + control.port();
+        }, true);
+    }
+
     private void run(String name, java.util.concurrent.Callable<String> body, boolean thenStreams) {
         busy.set(true);
         error.set("");

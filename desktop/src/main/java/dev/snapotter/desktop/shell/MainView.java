@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -122,7 +123,16 @@ public final class MainView extends BorderPane {
         key.setId("remote-api-key");
         key.setPromptText("API key (si_…)");
         key.textProperty().bindBidirectional(vm.backends().apiKeyProperty());
-        HBox remote = new HBox(6, url, key);
+        CheckBox plainHttp = new CheckBox("Allow plain http");
+        plainHttp.setId("remote-plain-http");
+        plainHttp.setTooltip(new Tooltip(dev.snapotter.desktop.backend.RemoteAddress.PLAIN_HTTP_WARNING));
+        plainHttp.selectedProperty().bindBidirectional(vm.backends().plainHttpAcceptedProperty());
+        Button connect = new Button("Connect");
+        connect.setId("remote-connect");
+        connect.disableProperty().bind(vm.backends().connectingProperty());
+        connect.setOnAction(e -> vm.backends().connectRemote());
+        HBox remote = new HBox(6, url, key, plainHttp, connect);
+        remote.setAlignment(Pos.CENTER_LEFT);
         remote.visibleProperty().bind(vm.backends().selectedProperty().isEqualTo(BackendKind.REMOTE_SERVER));
         remote.managedProperty().bind(remote.visibleProperty());
 

@@ -1,11 +1,16 @@
 package dev.snapotter.desktop.shell;
 
+import dev.snapotter.desktop.ai.AiPanelWindow;
 import dev.snapotter.desktop.app.AppContext;
+import dev.snapotter.desktop.backup.BackupScheduleStore;
+import dev.snapotter.desktop.backup.BackupWindow;
 import dev.snapotter.desktop.logging.Diagnostics;
 import dev.snapotter.desktop.logging.LogBuffer;
+import dev.snapotter.desktop.server.ServerWindow;
 import dev.snapotter.desktop.settings.WindowGeometry;
 import dev.snapotter.desktop.task.BackgroundTask;
 import dev.snapotter.desktop.task.Lane;
+
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -22,6 +27,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -44,7 +50,7 @@ public final class MainWindow implements ShellActions {
     private final Menu recentMenu = new Menu("Recent presets");
     private final MainView view;
     private LogWindow logWindow;
-    private dev.snapotter.desktop.server.ServerWindow serverWindow;
+    private ServerWindow serverWindow;
 
     public MainWindow(Stage stage, AppContext ctx) {
         this.stage = stage;
@@ -63,6 +69,25 @@ public final class MainWindow implements ShellActions {
         trackGeometry();
         ctx.setSubfolderAsker(this::askSubfolders);
         vm.preview().proxySideProperty().set(proxySide());
+        startBackupScheduleIfEnabled();
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            if (backups != null) backups.close();
+        });
+    }
+
+    /**
+     * A saved schedule must run from launch, not only once the Backups window was opened: its scheduler lives in
+     * the (hidden) window, created here when the schedule file says it is enabled. The file is read off the FX thread.
+     */
+    private void startBackupScheduleIfEnabled() {
+        Path file = ctx.dirs().root().resolve(BackupScheduleStore.FILE_NAME);
+        ctx.executor().execute(Lane.IO, BackgroundTask.of("read the backup schedule",
+                        c -> new BackupScheduleStore(file).load().enabled())
+                .onSuccess(enabled -> {
+                    if (enabled && backups == null) {
+                        backups = new BackupWindow(stage, ctx.dirs(), ctx.server().control(), ctx.executor());
+                    }
+                }));
     }
 
     public MainView view() {
@@ -103,7 +128,9 @@ public final class MainWindow implements ShellActions {
                 new SeparatorMenuItem(),
                 item("Light / dark theme", "Shortcut+Shift+L", vm::toggleTheme),
                 item("Log", "Shortcut+L", this::showLog),
-                item("Server…", "Shortcut+Shift+S", this::showServer));
+                item("Server…", "Shortcut+Shift+S", this::showServer),
+                item("AI features…", null, this::showAiPanel),
+                item("Backups…", null, this::showBackups));
         Menu run = new Menu("_Run");
         MenuItem runItem = item("Run", "Shortcut+ENTER", vm.run()::start);
         runItem.disableProperty().bind(vm.run().canRunProperty().not());
@@ -111,7 +138,8 @@ public final class MainWindow implements ShellActions {
         cancelItem.disableProperty().bind(vm.run().runningProperty().not());
         run.getItems().addAll(runItem, cancelItem, item("Open output folder", null, vm.run()::openOutputFolder));
         Menu help = new Menu("_Help");
-        help.getItems().addAll(item("Save diagnostics…", null, this::saveDiagnostics), item("Keyboard shortcuts", "F1", this::showShortcuts));
+        help.getItems().addAll(item("Save diagnostics…", null, this::saveDiagnostics), item("Keyboard shortcuts", "F1", this::showShortcuts),
+                item("About SnapOtter", null, this::showAbout));
         menuBar.getMenus().addAll(file, edit, viewMenu, run, help);
         vm.presets().recent().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
@@ -213,8 +241,25 @@ public final class MainWindow implements ShellActions {
         return yes;
     }
 
+    private AiPanelWindow aiPanel;
+
+    private void showAiPanel() {
+        if (aiPanel == null) aiPanel = new AiPanelWindow(stage, ctx.dirs(), ctx.executor());
+        aiPanel.show();
+    }
+
+    private BackupWindow backups;
+
+    /** Backup, restore, schedule (issue 7); created once, so its schedule keeps running while the app is open. */
+    private void showBackups() {
+        if (backups == null) {
+            backups = new BackupWindow(stage, ctx.dirs(), ctx.server().control(), ctx.executor());
+        }
+        backups.show();
+    }
+
     private void showServer() {
-        if (serverWindow == null) serverWindow = new dev.snapotter.desktop.server.ServerWindow(stage, ctx.server());
+        if (serverWindow == null) serverWindow = new ServerWindow(stage, ctx.server());
         serverWindow.show();
     }
 
@@ -230,7 +275,7 @@ public final class MainWindow implements ShellActions {
         File f = fc.showSaveDialog(stage);
         if (f == null) return;
         Map<String, String> facts = Map.of("backend", vm.backends().active().kind().label(),
-                "codec", ctx.localBackend().engine().codec().name(),
+                "codec", ctx.localBackend().engine().codec().name() + " " + ctx.localBackend().engine().codec().version(),
                 "javafx", System.getProperty("javafx.runtime.version", "?"),
                 "app data", ctx.dirs().root().toString());
         List<String> lines = LogBuffer.shared().snapshot();
@@ -238,6 +283,20 @@ public final class MainWindow implements ShellActions {
                         c -> Diagnostics.write(f.toPath(), facts, ctx.settings().file(), lines))
                 .onSuccess(v -> vm.notices().info("Diagnostics saved", f.toString()))
                 .onFailure(e -> vm.notices().error("Could not save diagnostics", e.getMessage())));
+    }
+
+    /** Version and the image engine's active codec backend (libvips via FFM, or pure Java when libvips is missing). */
+    private void showAbout() {
+        var codec = ctx.localBackend().engine().codec();
+        String why = dev.snapotter.engine.codec.CodecSelection.vipsUnavailableReason();
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle("About SnapOtter");
+        a.setHeaderText("SnapOtter Desktop " + java.util.Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(), "(development build)"));
+        a.setContentText("Image engine backend: " + codec.name() + " " + codec.version()
+                + (codec.name().equals("libvips") || why == null ? "" : "\nlibvips is not available: " + why)
+                + "\nJava " + Runtime.version() + ", JavaFX " + System.getProperty("javafx.runtime.version", "?"));
+        a.showAndWait();
     }
 
     private void showShortcuts() {

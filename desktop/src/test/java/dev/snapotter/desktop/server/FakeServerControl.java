@@ -8,6 +8,8 @@ import dev.snapotter.control.endpoint.PingResult;
 import dev.snapotter.control.lifecycle.HealthSnapshot;
 import dev.snapotter.control.lifecycle.ImageLoadException;
 import dev.snapotter.control.lifecycle.ProbeResult;
+import dev.snapotter.control.lifecycle.UpdateRolledBackException;
+import dev.snapotter.control.spec.ContainerSpec;
 import dev.snapotter.control.monitor.LogLine;
 import dev.snapotter.control.monitor.StatsSample;
 
@@ -38,6 +40,11 @@ final class FakeServerControl implements ServerControl {
     final List<StatsSample> samples = new ArrayList<>();
     int openStreams;
     int closedStreamCalls;
+    Optional<String> initialPassword = Optional.empty();
+    /** When set, update fails its health gate and "rolls back" with this reason. */
+    String updateFailure;
+    ContainerSpec spec = ContainerSpec.hardened("snapotter/snapotter:test").build();
+    int engineCpus = 2;
 
     static DockerUnavailableException failure(PingResult.Failure... kinds) {
         List<EndpointAttempt> attempts = new ArrayList<>();
@@ -158,6 +165,48 @@ final class FakeServerControl implements ServerControl {
         calls.add("remove deleteData=" + deleteData);
         containerExists = false;
         running = false;
+    }
+
+    @Override
+    public Optional<String> initialAdminPassword() {
+        return initialPassword;
+    }
+
+    @Override
+    public HealthSnapshot update(Path archive, Consumer<String> steps) {
+        calls.add("update " + archive.getFileName());
+        steps.accept("Loading " + archive.getFileName());
+        steps.accept("Waiting until the new container is healthy");
+        if (updateFailure != null) {
+            steps.accept("The new container failed; going back to the previous one");
+            throw new UpdateRolledBackException("The update to snapotter/snapotter:new failed and was rolled back: "
+                    + updateFailure, new IllegalStateException(updateFailure));
+        }
+        return snapshot();
+    }
+
+    @Override
+    public ContainerSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void useSpec(ContainerSpec newSpec) {
+        calls.add("useSpec");
+        spec = newSpec;
+        port = newSpec.hostPort();
+    }
+
+    @Override
+    public int engineCpus() {
+        return engineCpus;
+    }
+
+    @Override
+    public HealthSnapshot recreate(Consumer<String> steps) {
+        calls.add("recreate");
+        containerExists = false;
+        return startAll(steps);
     }
 
     @Override

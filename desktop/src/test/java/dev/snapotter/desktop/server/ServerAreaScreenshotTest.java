@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerLight;
 import dev.snapotter.control.endpoint.PingResult;
 import dev.snapotter.control.monitor.LogLine;
 import dev.snapotter.control.monitor.StatsSample;
+import dev.snapotter.control.api.ApiKeyStore;
+import dev.snapotter.desktop.settings.ServerSettingsStore;
 import dev.snapotter.desktop.task.DirectTaskExecutor;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -36,14 +38,29 @@ class ServerAreaScreenshotTest {
     private Stage stage;
     private ServerView view;
     private ServerArea area;
+    private Path appDir;
+    private com.sun.net.httpserver.HttpServer auth;
 
     private ServerArea area() {
         return area;
     }
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws java.io.IOException {
         this.stage = stage;
+        appDir = Files.createTempDirectory("snapotter-screenshot-");
+        // The first-start check after "Healthy" asks the server whether sign-in is on: a loopback stand-in answers.
+        auth = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(
+                java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        auth.createContext("/api/v1/config/auth", ex -> {
+            byte[] body = "{\"authEnabled\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        auth.start();
+        docker.initialPassword = Optional.of("Generated-Once-1");
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Instant now = Instant.parse("2026-01-01T11:02:03Z");
         docker.unavailable = FakeServerControl.failure(PingResult.Failure.NO_PERMISSION);
@@ -60,7 +77,9 @@ class ServerAreaScreenshotTest {
                     (420L + i * 3L) << 20, 6L << 30, 40));
         }
         area = new ServerArea(docker, new DirectTaskExecutor((n, e) -> unhandled.add(e)),
-                Clock.fixed(now, ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC), new ServerSettingsStore(appDir.resolve("server-settings.json")),
+                new ApiKeyStore(appDir.resolve(ApiKeyStore.FILE_NAME)),
+                port -> dev.snapotter.control.api.SnapOtterApi.local(auth.getAddress().getPort()));
         view = new ServerView(area);
         stage.setScene(new Scene(view, 1060, 760));
         stage.show();
@@ -84,7 +103,9 @@ class ServerAreaScreenshotTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#health-value").queryAs(Label.class).getText()).isEqualTo("Healthy");
         assertThat(robot.lookup("#uptime-value").queryAs(Label.class).getText()).isEqualTo("1 h 2 min");
-        assertThat(robot.lookup("#port-value").queryAs(Label.class).getText()).isEqualTo("127.0.0.1:1349");
+        assertThat(robot.lookup("#port-value").queryAs(Label.class).getText()).isEqualTo("127.0.0.1:" + docker.port);
+        assertThat(area.firstStart().stateProperty().get()).isEqualTo(FirstStartState.NEEDS_NEW_PASSWORD);
+        assertThat(robot.lookup("#first-start").query().isVisible()).isTrue();
 
         assertThat(area.server().logs().followProperty().get()).isTrue();
         // A wheel turned away from the user: JavaFX reports positive deltaY for "scroll up".
@@ -105,11 +126,38 @@ class ServerAreaScreenshotTest {
                 .getSelectionModel().select(1)).get();
         WaitForAsyncUtils.waitForFxEvents();
         FxSnapshots.save(stage, FxSnapshots.docsImages().resolve("server-charts.png"));
-        assertThat(area().server().progress().getLast()).isEqualTo("Healthy on 127.0.0.1:1349");
+        assertThat(area().server().progress().getLast()).isEqualTo("Healthy on 127.0.0.1:" + docker.port);
+
+        // Settings: a CPU count above the engine's is clamped; a container exists, so Recreate is offered.
+        WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.TabPane) view.lookup("#server-tabs"))
+                .getSelectionModel().select(2)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
+            ((javafx.scene.control.TextField) view.lookup("#settings-cpus")).setText("8");
+            ((javafx.scene.control.TextField) view.lookup("#settings-memory")).setText("4");
+            ((javafx.scene.control.Button) view.lookup("#settings-save")).fire();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.settings().messageProperty().get()).as(area.settings().errorProperty().get()).contains("CPUs clamped to 2")
+                .contains("keeps its old settings until it is recreated");
+        assertThat(docker.spec.cpus()).isEqualTo(2);
+        assertThat(docker.spec.memoryBytes()).isEqualTo(4L << 30);
+        assertThat(robot.lookup("#settings-recreate").query().isVisible()).isTrue();
+
+        // Update with a new image that never gets healthy: rolled back, and the window says why.
+        docker.updateFailure = "the health check failed 3 times (exit 1: connection refused)";
+        WaitForAsyncUtils.asyncFx(() -> area.server().update(Path.of("snapotter-image-0.2.0.tar"))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(area.server().progress().getLast()).startsWith("Failed: Rolled back because the health check failed");
+        assertThat(robot.lookup("#server-error").queryAs(Label.class).getText()).contains("previous version runs again");
+        WaitForAsyncUtils.asyncFx(() -> stage.setHeight(900)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        FxSnapshots.save(stage, FxSnapshots.docsImages().resolve("server-settings-update.png"));
 
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
         WaitForAsyncUtils.asyncFx(view::hidden).get();
         assertThat(docker.openStreams).isZero();
         assertThat(unhandled).isEmpty();
+        auth.stop(0);
     }
 }

@@ -1,6 +1,7 @@
 package dev.snapotter.desktop.server;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.snapotter.control.api.ApiKeyStore;
 import dev.snapotter.control.docker.DockerPinger;
 import dev.snapotter.control.endpoint.DockerEndpointFinder;
 import dev.snapotter.control.endpoint.DockerUnavailableException;
@@ -8,6 +9,7 @@ import dev.snapotter.control.endpoint.EndpointStrategies;
 import dev.snapotter.control.endpoint.HostEnvironment;
 import dev.snapotter.control.spec.ContainerSpec;
 import dev.snapotter.control.spec.HostPorts;
+import dev.snapotter.desktop.settings.ServerSettingsStore;
 import dev.snapotter.desktop.task.FxUiThread;
 import dev.snapotter.desktop.task.LaneTaskExecutor;
 import javafx.application.Application;
@@ -44,9 +46,11 @@ class ServerStartOnDockerTest {
     private ServerArea area;
     private ServerView view;
     private Stage stage;
+    private java.nio.file.Path appDir;
+    private ApiKeyStore keys;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws java.io.IOException {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         DockerEndpointFinder finder = new DockerEndpointFinder(EndpointStrategies.defaults(Optional.empty()),
@@ -63,7 +67,10 @@ class ServerStartOnDockerTest {
                 .build();
         control = new DockerServerControl(finder, spec, Optional::empty);
         executor = new LaneTaskExecutor(new FxUiThread(), (n, e) -> { });
-        area = new ServerArea(control, executor, Clock.systemUTC());
+        appDir = java.nio.file.Files.createTempDirectory("snapotter-desktop-it-");
+        keys = new ApiKeyStore(appDir.resolve(ApiKeyStore.FILE_NAME));
+        area = new ServerArea(control, executor, Clock.systemUTC(),
+                new ServerSettingsStore(appDir.resolve("server-settings.json")), keys);
         view = new ServerView(area);
         stage.setScene(new Scene(view, 1060, 760));
         stage.show();
@@ -90,9 +97,85 @@ class ServerStartOnDockerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !area.server().stats().isEmpty());
         assertThat(control.openStreamCount()).isEqualTo(2); // logs + stats
 
+        firstStartWalkThroughAndTheLocalContainerBackend(robot);
+
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get();
         WaitForAsyncUtils.asyncFx(view::hidden).get();
         assertThat(control.openStreamCount()).isZero();
+    }
+
+    /**
+     * First start on the real container: the generated password is read out of it, replaced by the user's, the
+     * desktop's own key lands in a 0600 file, and the "Local container" backend processes an image with it.
+     */
+    private void firstStartWalkThroughAndTheLocalContainerBackend(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                area.firstStart().stateProperty().get() == FirstStartState.NEEDS_NEW_PASSWORD);
+        assertThat(robot.lookup("#first-start").query().isVisible()).isTrue();
+        WaitForAsyncUtils.asyncFx(() -> {
+            ((javafx.scene.control.PasswordField) view.lookup("#first-start-password")).setText("Otter-Desk-2026");
+            ((javafx.scene.control.PasswordField) view.lookup("#first-start-repeat")).setText("Otter-Desk-2026");
+            ((javafx.scene.control.Button) view.lookup("#first-start-submit")).fire();
+        }).get();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                area.firstStart().stateProperty().get() == FirstStartState.SIGNED_IN);
+        assertThat(area.firstStart().errorProperty().get()).isEmpty();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(keys.file()))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(control.initialAdminPassword()).as("the server forgot the generated password").isEmpty();
+
+        dev.snapotter.desktop.backend.ServerBackend backend = new dev.snapotter.desktop.backend.ServerBackend(
+                dev.snapotter.desktop.backend.BackendKind.LOCAL_CONTAINER, new LocalContainerConnector(control, keys),
+                new dev.snapotter.desktop.backend.LocalEngineBackend(dev.snapotter.engine.ImageEngine.createDefault()));
+        assertThat(backend.refresh()).isEmpty();
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 32, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.nio.file.Path in = appDir.resolve("photo.png");
+        javax.imageio.ImageIO.write(img, "png", in.toFile());
+        var result = backend.runBatch(new dev.snapotter.desktop.backend.BatchJob(java.util.List.of(in),
+                new dev.snapotter.engine.pipeline.Pipeline(java.util.List.of(new dev.snapotter.engine.pipeline.PipelineStep(
+                        "resize", java.util.Map.of("width", 16)))), appDir.resolve("out"), "{name}-small.{ext}",
+                dev.snapotter.engine.batch.ConflictPolicy.RENAME), dev.snapotter.engine.batch.BatchListener.NONE,
+                new dev.snapotter.engine.batch.CancellationToken());
+        assertThat(result.failures()).isEmpty();
+        assertThat(javax.imageio.ImageIO.read(appDir.resolve("out").resolve("photo-small.png").toFile()).getWidth())
+                .isEqualTo(16);
+
+        updateFromAnArchiveKeepsTheData(backend);
+    }
+
+    /**
+     * Update from an image archive (this version's image saved under a run-specific tag, so the shared tag is never
+     * touched): the daemon's message names the image, the container is recreated from it with the same volumes and
+     * port, and the desktop's key — stored in the database on the data volume — still works afterwards.
+     */
+    private void updateFromAnArchiveKeepsTheData(dev.snapotter.desktop.backend.ServerBackend backend) throws Exception {
+        String tag = "desktop-it-" + run;
+        java.nio.file.Path tar = appDir.resolve("update.tar");
+        try (com.github.dockerjava.api.DockerClient docker = dev.snapotter.control.docker.DockerClients.create(
+                control.connect().endpoint())) {
+            docker.tagImageCmd(AppVersion.imageReference(), "snapotter/snapotter", tag).exec();
+            try (java.io.InputStream saved = docker.saveImageCmd("snapotter/snapotter:" + tag).exec()) {
+                java.nio.file.Files.copy(saved, tar);
+            }
+            docker.removeImageCmd("snapotter/snapotter:" + tag).withNoPrune(true).exec();
+            int portBefore = control.port();
+            java.util.List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+            control.update(tar, steps::add);
+            assertThat(steps).contains("Loaded image: snapotter/snapotter:" + tag);
+            ServerStatus after = control.status().orElseThrow();
+            assertThat(after.image()).isEqualTo("snapotter/snapotter:" + tag);
+            assertThat(after.health().healthy()).isTrue();
+            assertThat(after.port()).isEqualTo(portBefore);
+            assertThat(backend.refresh()).as("the key in the kept database still works").isEmpty();
+        } finally {
+            try (com.github.dockerjava.api.DockerClient docker = dev.snapotter.control.docker.DockerClients.create(
+                    control.connect().endpoint())) {
+                control.remove(false); // the container uses the run tag; the volumes go in cleanUp
+                docker.removeImageCmd("snapotter/snapotter:" + tag).withNoPrune(true).exec();
+            } catch (com.github.dockerjava.api.exception.NotFoundException alreadyGone) {
+                // untagged above already
+            }
+        }
     }
 
     @AfterEach
@@ -107,6 +190,11 @@ class ServerStartOnDockerTest {
             // nothing was created
         } finally {
             control.close();
+            if (appDir != null) {
+                try (var files = java.nio.file.Files.walk(appDir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
         }
     }
 }

@@ -28,4 +28,8 @@ public final class ApiModels {
 
     public record SavedPipeline(String id, String name, String description, JsonNode steps) {
     }
+
+    /** {@code POST /api/v1/pipeline/execute}: where to download the result. */
+    public record ProcessedFile(String jobId, String downloadUrl, String filename, long processedSize) {
+    }
 }

@@ -3,17 +3,27 @@ package dev.snapotter.control.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +35,8 @@ public final class SnapOtterApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Until the answer's headers arrive; the server ends its own work after PROCESSING_TIMEOUT_S (300 s). */
+    private static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(15);
 
     private final URI base;
     private final HttpClient http;
@@ -41,6 +53,16 @@ public final class SnapOtterApi {
         return new SnapOtterApi(URI.create("http://127.0.0.1:" + port), HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build(),
                 Optional.empty());
+    }
+
+    /** A client for any server address (remote servers; TLS checked by the JDK's trust store). */
+    public static SnapOtterApi of(URI base) {
+        return new SnapOtterApi(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build(), Optional.empty());
+    }
+
+    public URI base() {
+        return base;
     }
 
     /** The same server with a session token or API key. */
@@ -82,6 +104,91 @@ public final class SnapOtterApi {
         return tools;
     }
 
+    /** {@code GET /api/v1/config/auth}: public; false when the server runs with AUTH_ENABLED=false. */
+    public boolean authEnabled() {
+        return send(request("api/v1/config/auth").GET(), false).path("authEnabled").asBoolean(true);
+    }
+
+    /** {@code GET /api/v1/pipeline/tools}: the ids this server accepts in a pipeline (disabled tools left out). */
+    public List<String> pipelineToolIds() {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode id : send(request("api/v1/pipeline/tools").GET(), false).path("toolIds")) ids.add(id.asText());
+        return ids;
+    }
+
+    /**
+     * {@code POST /api/v1/pipeline/execute}: uploads one file (streamed from disk) with a pipeline in SnapOtter's
+     * {@code {"steps":[…]}} format and waits for the result. {@code clientJobId} lets a caller follow
+     * {@link #jobProgress}. When {@code cancelled} turns true the exchange is aborted and
+     * {@link java.util.concurrent.CancellationException} is thrown.
+     */
+    public ApiModels.ProcessedFile executePipeline(Path file, String pipelineJson, String clientJobId,
+                                                   BooleanSupplier cancelled) {
+        MultipartBody form = new MultipartBody().field("pipeline", pipelineJson).field("clientJobId", clientJobId);
+        try {
+            form.file("file", file);
+        } catch (FileNotFoundException e) {
+            throw new ApiException(0, "NO_FILE", "Cannot read " + file + ": " + e.getMessage());
+        }
+        HttpRequest req = request("api/v1/pipeline/execute").timeout(PROCESSING_TIMEOUT)
+                .header("Content-Type", form.contentType()).POST(form.publisher()).build();
+        HttpResponse<byte[]> res = await(req, HttpResponse.BodyHandlers.ofByteArray(), cancelled);
+        if (res.statusCode() != 200) throw error(res.statusCode(), res.body(), res.headers());
+        try {
+            JsonNode out = JSON.readTree(res.body());
+            return new ApiModels.ProcessedFile(out.path("jobId").asText(), out.path("downloadUrl").asText(),
+                    out.path("filename").asText(), out.path("processedSize").asLong(-1));
+        } catch (IOException e) {
+            throw new ApiException(res.statusCode(), "BAD_RESPONSE", "The server's answer was not JSON");
+        }
+    }
+
+    /**
+     * Streams a result ({@code downloadUrl} from {@link #executePipeline}) into {@code out}. Only the server's own
+     * download path is accepted, so a hostile answer cannot send the client elsewhere.
+     */
+    public void download(String downloadUrl, OutputStream out, BooleanSupplier cancelled) throws IOException {
+        if (!downloadUrl.startsWith("/api/v1/download/") || downloadUrl.contains("..") || downloadUrl.contains("//")) {
+            throw new ApiException(0, "BAD_RESPONSE", "The server returned an unexpected download address");
+        }
+        HttpRequest req = request(downloadUrl.substring(1)).timeout(PROCESSING_TIMEOUT)
+                .header("Accept", "*/*").GET().build();
+        HttpResponse<InputStream> res = await(req, HttpResponse.BodyHandlers.ofInputStream(), cancelled);
+        try (InputStream in = res.body()) {
+            if (res.statusCode() != 200) throw error(res.statusCode(), in.readNBytes(64 * 1024), res.headers());
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (cancelled.getAsBoolean()) throw new CancellationException("Download cancelled");
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    /** Sends asynchronously and polls {@code cancelled}, so a cancel aborts an upload or a long wait at once. */
+    private <T> HttpResponse<T> await(HttpRequest req, HttpResponse.BodyHandler<T> handler, BooleanSupplier cancelled) {
+        CompletableFuture<HttpResponse<T>> future = http.sendAsync(req, handler);
+        try {
+            while (true) {
+                if (cancelled.getAsBoolean()) {
+                    future.cancel(true);
+                    throw new CancellationException("Cancelled");
+                }
+                try {
+                    return future.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillRunning) {
+                    // poll the cancel flag again
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ApiException("Cannot reach the server at " + base + ": " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted");
+        }
+    }
+
     public List<ApiModels.SavedPipeline> pipelines() {
         List<ApiModels.SavedPipeline> out = new ArrayList<>();
         for (JsonNode p : send(request("api/v1/pipeline/list").GET(), false).path("pipelines")) {
@@ -103,7 +210,7 @@ public final class SnapOtterApi {
                 try (InputStream in = res.body()) {
                     body = in.readNBytes(64 * 1024);
                 }
-                throw error(res.statusCode(), body);
+                throw error(res.statusCode(), body, res.headers());
             }
             return ProgressStream.start(res.body(), sink, JSON);
         } catch (IOException e) {
@@ -112,6 +219,35 @@ public final class SnapOtterApi {
             Thread.currentThread().interrupt();
             throw new ApiException("Interrupted", e);
         }
+    }
+
+    /**
+     * {@code POST /api/v1/admin/backup} (issue 7): the server writes an app-consistent archive and streams it into
+     * {@code out} as it goes. The passphrase travels in the JSON body (never the URL); the caller writes {@code out}
+     * to a temporary file and renames it only when this returned (a cut-off stream throws).
+     */
+    public void downloadBackup(dev.snapotter.backup.BackupOptions options, OutputStream out) {
+        ObjectNode in = JSON.createObjectNode().put("includeModels", options.includeModels());
+        if (options.encrypted()) in.put("passphrase", new String(options.passphrase()));
+        HttpRequest req = post("api/v1/admin/backup", in).timeout(Duration.ofHours(6))
+                .setHeader("Accept", "application/octet-stream, application/json").build();
+        try {
+            HttpResponse<InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = res.body()) {
+                if (res.statusCode() != 200) throw error(res.statusCode(), body.readNBytes(64 * 1024), res.headers());
+                body.transferTo(out);
+            }
+        } catch (IOException e) {
+            throw new ApiException("The backup download from " + base + " broke off: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("Interrupted", e);
+        }
+    }
+
+    /** A GET of any JSON endpoint (admin checks after a restore: users, pipelines, audit log). */
+    public JsonNode getJson(String path) {
+        return send(request(path.replaceFirst("^/+", "")).GET(), false);
     }
 
     private HttpRequest.Builder request(String path) {
@@ -135,7 +271,9 @@ public final class SnapOtterApi {
         try {
             HttpResponse<byte[]> res = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
             int status = res.statusCode();
-            if ((status < 200 || status >= 300) && !(anyStatusHasBody && status == 503)) throw error(status, res.body());
+            if ((status < 200 || status >= 300) && !(anyStatusHasBody && status == 503)) {
+                throw error(status, res.body(), res.headers());
+            }
             return res.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(res.body());
         } catch (IOException e) {
             throw new ApiException("Cannot reach the server at " + base + ": " + e.getMessage(), e);
@@ -145,12 +283,14 @@ public final class SnapOtterApi {
         }
     }
 
-    private static ApiException error(int status, byte[] body) {
+    private static ApiException error(int status, byte[] body, HttpHeaders headers) {
+        Optional<Duration> retry = headers.firstValue("Retry-After").filter(v -> v.matches("\\d{1,6}"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v)));
         try {
             JsonNode n = JSON.readTree(body);
-            return new ApiException(status, n.path("code").asText(""), n.path("error").asText("Request failed"));
+            return new ApiException(status, n.path("code").asText(""), n.path("error").asText("Request failed"), retry);
         } catch (IOException | RuntimeException notJson) {
-            return new ApiException(status, "", "Request failed");
+            return new ApiException(status, "", "Request failed", retry);
         }
     }
 }

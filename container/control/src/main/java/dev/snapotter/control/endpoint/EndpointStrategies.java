@@ -18,8 +18,14 @@ public final class EndpointStrategies {
     }
 
     public static List<EndpointStrategy> defaults(Optional<String> explicitHost) {
+        return defaults(explicitHost, Optional.empty());
+    }
+
+    /** The same order with the endpoint that answered last launch tried right after the explicit setting. */
+    public static List<EndpointStrategy> defaults(Optional<String> explicitHost, Optional<DockerEndpoint> remembered) {
         return List.of(
                 new ExplicitSettingStrategy(explicitHost),
+                new RememberedEndpointStrategy(remembered),
                 new DockerHostVariableStrategy(),
                 new DockerContextStrategy(),
                 SocketFileStrategy.fixed("/var/run/docker.sock", UNIX, "/var/run/docker.sock"),

@@ -49,7 +49,7 @@ class DockerEndpointFinderTest {
         assertThat(pinger.pinged).containsExactly("unix:///gone.sock", "unix:///var/run/docker.sock",
                 "unix:///home/otter/.colima/default/docker.sock");
         assertThat(found.attempts()).extracting(EndpointAttempt::strategy).containsExactly("explicit setting",
-                "DOCKER_HOST", "docker context", "/var/run/docker.sock", "rootless Docker", "Docker Desktop (Linux)",
+                "last working endpoint", "DOCKER_HOST", "docker context", "/var/run/docker.sock", "rootless Docker", "Docker Desktop (Linux)",
                 "Docker Desktop (macOS)", "Colima");
 
         assertThat(finder.find()).isSameAs(found);
@@ -69,6 +69,28 @@ class DockerEndpointFinderTest {
         FoundEndpoint found = finder(host, pinger, Optional.of("tcp://127.0.0.1:2375")).find();
         assertThat(found.strategy()).isEqualTo("explicit setting");
         assertThat(pinger.pinged).containsExactly("tcp://127.0.0.1:2375");
+    }
+
+    @Test
+    void theRememberedEndpointIsTriedFirstAndDiscoveryGoesOnWhenItIsGone() throws Exception {
+        FakeHost host = new FakeHost(tmp).socket("/var/run/docker.sock").homeSocket(".colima/default/docker.sock");
+        ScriptedPinger pinger = new ScriptedPinger();
+        pinger.answers.put("unix:///var/run/docker.sock", new PingResult.Reachable("1.41"));
+        pinger.answers.put("unix:///home/otter/.colima/default/docker.sock", new PingResult.Reachable("1.44"));
+        Optional<DockerEndpoint> remembered = Optional.of(DockerEndpoint.unixSocket("/home/otter/.colima/default/docker.sock"));
+
+        FoundEndpoint found = new DockerEndpointFinder(EndpointStrategies.defaults(Optional.empty(), remembered),
+                host.environment(), pinger).find();
+        assertThat(found.strategy()).isEqualTo("last working endpoint");
+        assertThat(pinger.pinged).containsExactly("unix:///home/otter/.colima/default/docker.sock");
+
+        pinger.answers.remove("unix:///home/otter/.colima/default/docker.sock");
+        pinger.pinged.clear();
+        FoundEndpoint fallback = new DockerEndpointFinder(EndpointStrategies.defaults(Optional.empty(), remembered),
+                host.environment(), pinger).find();
+        assertThat(fallback.strategy()).isEqualTo("/var/run/docker.sock");
+        assertThat(pinger.pinged).containsExactly("unix:///home/otter/.colima/default/docker.sock",
+                "unix:///var/run/docker.sock");
     }
 
     @Test

@@ -35,7 +35,7 @@ class EndpointStrategiesTest {
     @Test
     void orderFollowsTheDiscoveryContract() {
         List<String> names = EndpointStrategies.defaults(Optional.empty()).stream().map(EndpointStrategy::name).toList();
-        assertThat(names).containsExactly("explicit setting", "DOCKER_HOST", "docker context", "/var/run/docker.sock",
+        assertThat(names).containsExactly("explicit setting", "last working endpoint", "DOCKER_HOST", "docker context", "/var/run/docker.sock",
                 "rootless Docker", "Docker Desktop (Linux)", "Docker Desktop (macOS)", "Colima", "Rancher Desktop",
                 "Podman (rootless)", "Podman (rootful)", "Windows named pipe");
     }

@@ -50,6 +50,10 @@ public final class ServerClient {
         }
     }
 
+    public Response delete(String path, String token) {
+        return curl(null, token, "-X", "DELETE", "http://127.0.0.1:1349" + path);
+    }
+
     /** Multipart upload: the file from stdin plus a settings JSON field (SnapOtter's tool contract). */
     public Response postFile(String path, String token, String fileName, byte[] file, String settingsJson) {
         return curl(file, token, "-F", "file=@-;filename=" + fileName, "-F", "settings=" + settingsJson, "http://127.0.0.1:1349" + path);

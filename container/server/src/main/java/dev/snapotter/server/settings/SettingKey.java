@@ -24,6 +24,8 @@ public enum SettingKey {
     LOGIN_ATTEMPT_LIMIT("loginAttemptLimit", (v, tools) -> intIn(v, 1, 10_000)),
     TEMP_FILE_MAX_AGE_HOURS("tempFileMaxAgeHours", (v, tools) -> intIn(v, 1, 87_600)),
     STARTUP_CLEANUP("startupCleanup", (v, tools) -> v.isBoolean() ? null : "must be true or false"),
+    /** Install AI bundles that are unsigned or signed by an unknown key (ADR 0061); off by default. */
+    ALLOW_UNTRUSTED_BUNDLES("allowUntrustedBundles", (v, tools) -> v.isBoolean() ? null : "must be true or false"),
     DEFAULT_THEME("defaultTheme", (v, tools) -> v.isTextual() && Set.of("light", "dark", "system").contains(v.textValue())
             ? null : "must be light, dark or system"),
     DEFAULT_LOCALE("defaultLocale", (v, tools) -> v.isTextual() && Pattern.matches("^[a-z]{2}(-[A-Z]{2})?$", v.textValue())

@@ -1,0 +1,1 @@
+-- stands in for the server's migrations: VolumeTool's default --max-schema is the newest one on the class path
