@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Runs the same image work with libvips (vipsthumbnail / vips) and with the SnapOtter engine in
-# the same session on the same machine, and prints times and ratios (engine / libvips).
+# Runs the same image work with libvips' command-line tools (vipsthumbnail / vips / cwebp) and with the
+# SnapOtter engine on BOTH backends (pure Java, and libvips through FFM) in the same session on the same
+# machine, interleaved round by round, and prints times and ratios (engine / command-line reference).
 #
 #   benchmarks/scripts/compare-vips.sh            # defaults: RUNS=7 WARMUP=3 BATCH_N=100 BATCH_RUNS=3
 #   RUNS=11 BATCH_N=20 WORK=/tmp/cmp benchmarks/scripts/compare-vips.sh
+#   ONLY=single,webp benchmarks/scripts/compare-vips.sh   # a subset: single,batch,webp,oneshot
 #
-# Needs: libvips-tools (vips, vipsthumbnail), a JDK >= 25 (found like the build finds it), Maven.
+# Needs: libvips-tools (vips, vipsthumbnail), webp (cwebp), imagemagick (convert, for the RGBA PNG),
+# a JDK >= 25 (found like the build finds it), Maven.
 # Images are generated (nothing is downloaded). See docs/performance.md for results and method.
 set -euo pipefail
 
@@ -18,7 +21,9 @@ WORK="${WORK:-${TMPDIR:-/tmp}/snapotter-compare}"
 BUILD_DIR="${SNAPOTTER_BUILD_DIR:-target-bench}"
 JVM_OPTS="${JVM_OPTS:--Xmx6g -XX:+UseParallelGC -Djava.awt.headless=true}"
 
-for tool in vips vipsthumbnail mvn; do
+ONLY="${ONLY:-single,batch,webp,oneshot}"
+want() { [[ ",$ONLY," == *",$1,"* ]]; }
+for tool in vips vipsthumbnail mvn cwebp convert; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (Debian: apt-get install libvips-tools maven)" >&2; exit 1; }
 done
 JAVA="${JAVA:-}"
@@ -34,10 +39,11 @@ CP_FILE="$WORK/classpath.txt"
 mkdir -p "$WORK/out" "$WORK/batch" "$WORK/batch-out"
 # One reactor build, nothing installed into ~/.m2: the engine resolves to its jar in $BUILD_DIR.
 # Every module writes the file in turn; benchmarks comes last, so its classpath is what remains.
-(cd "$ROOT" && mvn -B -q -Dsnapotter.build.dir="$BUILD_DIR" -pl benchmarks -am -DskipTests package \
+(cd "$ROOT" && mvn -B -q -Dsnapotter.build.dir="$BUILD_DIR" -pl benchmarks,cli -am -DskipTests package \
   dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime >&2)
 CP="$ROOT/benchmarks/$BUILD_DIR/classes:$(cat "$CP_FILE")"
-engine() { "$JAVA" $JVM_OPTS -Dsnapotter.compare.vips=true -cp "$CP" dev.snapotter.benchmarks.CompareMain "$@"; }
+# shellcheck disable=SC2086 # JVM_OPTS is a list of options, split on purpose
+engine() { "$JAVA" $JVM_OPTS --enable-native-access=ALL-UNNAMED -Dsnapotter.compare.vips=true -cp "$CP" dev.snapotter.benchmarks.CompareMain "$@"; }
 
 load=$(cut -d' ' -f1 /proc/loadavg)
 if awk -v l="$load" 'BEGIN {exit !(l > 0.5)}'; then
@@ -52,15 +58,29 @@ for ((i = 0; i < BATCH_N; i++)); do
   left=$(( (i * 137) % 2000 )); top=$(( (i * 71) % 1000 ))
   if (( i % 2 )); then op=flip; else op=copy; fi
   vips crop "$SRC" "$WORK/t.v" "$left" "$top" 4000 3000
-  if [[ $op == flip ]]; then vips flip "$WORK/t.v" "$f[Q=90]" horizontal; else vips copy "$WORK/t.v" "$f[Q=90]"; fi
+  if [[ $op == flip ]]; then vips flip "$WORK/t.v" "${f}[Q=90]" horizontal; else vips copy "$WORK/t.v" "${f}[Q=90]"; fi
 done
 rm -f "$WORK/t.v"
+PNG12="$WORK/src12a.png" # 4000x3000 RGBA, as perf-anchors §2
+[[ -f "$PNG12" ]] || convert "$SRC" -crop 4000x3000+1000+500 +repage \( -size 4000x3000 radial-gradient:white-black \) \
+  -alpha off -compose CopyOpacity -composite "$PNG12"
 RESULTS="$WORK/results.txt"
+: > "$RESULTS"
+CLI="$ROOT/cli/bin/snapotter"
+export SNAPOTTER_BUILD_DIR="$BUILD_DIR" # the launcher runs cli/$BUILD_DIR/snapotter-cli.jar
 # The engine main runs each libvips command line alternately with its own run of the same work
 # (vips, engine, vips, engine, ...) so both see the same machine conditions.
-echo "== engine vs libvips, alternating (one warm JVM: $JAVA $JVM_OPTS)" >&2
-engine single "$SRC" "$WORK/out" 1920 "$WARMUP" "$RUNS" | tee "$RESULTS" >&2
-engine batch "$WORK/batch" "$WORK/batch-out" 1920 2 "$BATCH_RUNS" | tee -a "$RESULTS" >&2
+echo "== engine (java, libvips) vs libvips CLI, interleaved (one warm JVM: $JAVA $JVM_OPTS)" >&2
+want single && engine single "$SRC" "$WORK/out" 1920 "$WARMUP" "$RUNS" | tee -a "$RESULTS" >&2
+want batch && engine batch "$WORK/batch" "$WORK/batch-out" 1920 2 "$BATCH_RUNS" | tee -a "$RESULTS" >&2
+want webp && engine webp "$PNG12" "$WORK/out" 1 "$(( RUNS < 5 ? RUNS : 5 ))" | tee -a "$RESULTS" >&2
+if want oneshot; then
+  # The AOT cache (JDK 25, JEP 483/514) comes from one training run of the same command; see docs/performance.md.
+  echo '{"steps":[{"toolId":"resize","settings":{"width":1920}}]}' > "$WORK/train.json"
+  rm -f "$ROOT/cli/$BUILD_DIR/snapotter-cli.aot"
+  SNAPOTTER_JAVA="${JAVA}" SNAPOTTER_AOT_TRAIN=1 "$CLI" run -p "$WORK/train.json" -o "$WORK/train-out" --conflict overwrite "$SRC" >&2
+  SNAPOTTER_JAVA="${JAVA}" engine oneshot "$SRC" "$WORK/out" 1920 2 "$RUNS" "$CLI" | tee -a "$RESULTS" >&2
+fi
 
 get() { awk -v n="$1" -v c="${2:-2}" '$1 == n {print $c}' "$RESULTS"; }
 row() { # label engine-name vips-name target
@@ -75,10 +95,28 @@ echo "Load average before/after: $load / $(cut -d' ' -f1 /proc/loadavg)"
 echo "Median ms of $RUNS alternating runs after $WARMUP warm-up rounds (batch: $BATCH_RUNS runs of $BATCH_N × 12MP)."
 echo "Ratio = median of the per-round ratios engine / libvips (range: min–max over rounds)."
 echo
-echo "| work                                       | engine ms | vips ms   | ratio   | range       | target  |"
+echo "| work (reference)                           | engine ms | ref ms    | ratio   | range       | target  |"
 echo "|--------------------------------------------|-----------|-----------|---------|-------------|---------|"
-row "24MP JPEG -> 1920 q85 (vipsthumbnail)"       engine_pipeline vips_thumbnail "<=1.7x"
-row "decode 24MP JPEG (vips avg)"                 engine_decode   vips_decode    "-"
-row "encode 24MP JPEG q90 (vips copy from .v)"    engine_encode24_q90 vips_encode24_q90 "-"
-row "batch $BATCH_N x 12MP -> 1920 q85 (xargs -P2)" engine_batch vips_batch "<=1.8x"
+has() { [[ -n "$(get "$1")" ]]; }
+if want single; then
+  row "24MP JPEG -> 1920 q85, java (vipsthumbnail)"  engine_pipeline vips_thumbnail "<=1.7x"
+  has engine_vips_pipeline && row "24MP JPEG -> 1920 q85, libvips (vipsthumbnail)" engine_vips_pipeline vips_thumbnail "<=1.0x"
+  row "decode 24MP JPEG, java (vips avg)"            engine_decode   vips_decode    "-"
+  has engine_vips_decode && row "decode 24MP JPEG, libvips (vips avg)" engine_vips_decode vips_decode "-"
+  row "encode 24MP q90, java (vips copy from .v)"    engine_encode24_q90 vips_encode24_q90 "-"
+  has engine_vips_encode24_q90 && row "encode 24MP q90, libvips (vips copy .v)" engine_vips_encode24_q90 vips_encode24_q90 "-"
+fi
+if want batch; then
+  row "batch $BATCH_N x 12MP, java (xargs -P2)"      engine_batch vips_batch "<=1.8x"
+  has engine_vips_batch && row "batch $BATCH_N x 12MP, libvips (xargs -P2)" engine_vips_batch vips_batch "<=1.0x"
+fi
+if want webp && has engine_vips_webp; then
+  row "12MP RGBA PNG -> WebP q80, libvips (cwebp)"   engine_vips_webp cwebp "<=1.1x"
+  row "  vips copy CLI (cwebp)"                      vips_copy_webp cwebp "-"
+fi
+if want oneshot; then
+  row "one-shot CLI, AOT cache (vipsthumbnail)"      cli_aot vips_thumbnail_cli "<=2.5x"
+  row "one-shot CLI, no AOT cache (vipsthumbnail)"   cli_no_aot vips_thumbnail_cli "-"
+  row "one-shot CLI, java backend (vipsthumbnail)"   cli_java_backend vips_thumbnail_cli "-"
+fi
 awk '$1 == "engine_resize" {printf "| %-42s | %9.1f | %9s | %7s | %-11s | %-7s |\n", "resize 6000x4000 -> 1920x1280 in memory", $2, "-", "-", "-", "-"}' "$RESULTS"

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -26,8 +27,12 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC", "-Djava.awt.headless=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC", "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED"})
 public class CodecBenchmark {
+
+    /** Codec backend: the pure-Java one, or libvips through FFM (needs libvips42; else run with -p backend=java). */
+    @Param({"java", "libvips"})
+    public String backend;
 
     private ImageEngine engine;
     private Path jpeg24;
@@ -37,7 +42,7 @@ public class CodecBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        engine = ImageEngine.createDefault();
+        engine = BenchEngines.forBackend(backend);
         jpeg24 = SyntheticPhoto.ensure24MpJpeg(BenchmarkFiles.dir());
         Picture decoded = engine.codec().decode(jpeg24, engine.limits());
         full = decoded.withOutput(decoded.output().withQuality(90));

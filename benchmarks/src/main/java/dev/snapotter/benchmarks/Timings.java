@@ -47,6 +47,30 @@ record Timings(String name, double[] millis) {
         return new Timings[]{new Timings(nameA, ta), new Timings(nameB, tb), new Timings(nameB + "_per_" + nameA, ratio)};
     }
 
+    /**
+     * Runs every work item in turn, round after round (a, b, c, a, b, c, ...), so all see the same machine
+     * conditions; returns each series and, for every item after the first, the per-round ratios to the first.
+     */
+    static java.util.List<Timings> interleaved(String[] names, Work[] work, int warmup, int runs) throws Exception {
+        for (int i = 0; i < warmup; i++) for (Work w : work) w.run();
+        double[][] t = new double[work.length][runs];
+        for (int r = 0; r < runs; r++) {
+            for (int k = 0; k < work.length; k++) {
+                long start = System.nanoTime();
+                work[k].run();
+                t[k][r] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        java.util.List<Timings> out = new java.util.ArrayList<>();
+        for (int k = 0; k < work.length; k++) out.add(new Timings(names[k], t[k]));
+        for (int k = 1; k < work.length; k++) {
+            double[] ratio = new double[runs];
+            for (int r = 0; r < runs; r++) ratio[r] = t[k][r] / t[0][r];
+            out.add(new Timings(names[k] + "_per_" + names[0], ratio));
+        }
+        return out;
+    }
+
     double median() {
         double[] s = millis.clone();
         Arrays.sort(s);

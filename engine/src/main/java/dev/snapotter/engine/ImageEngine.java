@@ -7,7 +7,7 @@ import dev.snapotter.engine.batch.BatchRunner;
 import dev.snapotter.engine.batch.CancellationToken;
 import dev.snapotter.engine.codec.ImageCodec;
 import dev.snapotter.engine.codec.Picture;
-import dev.snapotter.engine.codec.imageio.ImageIoCodec;
+import dev.snapotter.engine.codec.CodecSelection;
 import dev.snapotter.engine.pipeline.Pipeline;
 import dev.snapotter.engine.pipeline.PipelineRunner;
 import dev.snapotter.engine.pipeline.PipelineStep;
@@ -45,9 +45,17 @@ public final class ImageEngine {
         this.runner = new PipelineRunner(codec, limits);
     }
 
-    /** The pure-Java backend with every built-in tool and the given limits. */
+    /**
+     * The backend chosen at run time ({@link CodecSelection}: libvips when it can be loaded, else pure Java)
+     * with every built-in tool and the given limits.
+     */
     public static ImageEngine create(EngineLimits limits) {
-        return new ImageEngine(new ImageIoCodec(), BuiltInTools.catalog(), limits);
+        return create(CodecSelection.select(), limits);
+    }
+
+    /** A given backend with every built-in tool ({@code convert} offers what this backend can write). */
+    public static ImageEngine create(ImageCodec codec, EngineLimits limits) {
+        return new ImageEngine(codec, BuiltInTools.catalog(codec), limits);
     }
 
     public static ImageEngine createDefault() {

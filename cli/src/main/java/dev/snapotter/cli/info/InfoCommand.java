@@ -86,6 +86,9 @@ public final class InfoCommand implements Callable<Integer> {
     private static Map<String, Object> backendReport(ImageCodec codec) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("backend", codec.name());
+        report.put("version", codec.version());
+        String whyNotVips = dev.snapotter.engine.codec.CodecSelection.vipsUnavailableReason();
+        if (!codec.name().equals("libvips") && whyNotVips != null) report.put("libvips", "not available: " + whyNotVips);
         report.put("reads", names(codec.readableFormats()));
         report.put("writes", names(codec.writableFormats()));
         return report;

@@ -24,6 +24,7 @@ class HealthTest {
             assertThat(a.get("status").asText()).isEqualTo("healthy");
             assertThat(a.get("database").asText()).isEqualTo("ok");
             assertThat(a.at("/engine/backend").asText()).isEqualTo(ImageEngine.createDefault().codec().name());
+            assertThat(a.at("/engine/version").asText()).isEqualTo(ImageEngine.createDefault().codec().version());
             assertThat(a.get("uptime").asText()).endsWith("s");
             assertThat(a.at("/queue/depth").asInt()).isZero();
             assertThat(a.at("/queue/workers").asInt()).isEqualTo(2);

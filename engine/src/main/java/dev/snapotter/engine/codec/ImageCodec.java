@@ -9,13 +9,18 @@ import java.util.Set;
 
 /**
  * One backend that turns bytes into pixels and back. The pure-Java backend (ImageIO +
- * TwelveMonkeys) is always present; a native libvips backend may be added later behind
- * this same interface. Every failure is an {@link ImageException}.
+ * TwelveMonkeys) is always present; the native libvips backend ({@code codec.vips}) is used when the
+ * system has libvips ({@link CodecSelection}). Every failure is an {@link ImageException}.
  */
 public interface ImageCodec {
 
     /** Short name shown by {@code snapotter info --backend}, e.g. "java" or "libvips". */
     String name();
+
+    /** The version of what does the work, e.g. "8.14.1" for libvips; shown next to {@link #name()}. */
+    default String version() {
+        return Runtime.version().toString();
+    }
 
     Set<ImageFormat> readableFormats();
 

@@ -3,7 +3,9 @@ package dev.snapotter.engine.pipeline;
 import dev.snapotter.engine.EngineLimits;
 import dev.snapotter.engine.ImageException;
 import dev.snapotter.engine.batch.CancellationToken;
+import dev.snapotter.engine.codec.DirectCodec;
 import dev.snapotter.engine.codec.ImageCodec;
+import dev.snapotter.engine.codec.ImageHeader;
 import dev.snapotter.engine.codec.ImageFormat;
 import dev.snapotter.engine.codec.Picture;
 import dev.snapotter.engine.codec.imageio.JpegLosslessCopy;
@@ -96,6 +98,18 @@ public final class PipelineRunner {
             });
             return target;
         }
+        Optional<DirectPlan> direct = directPlan(input, pipeline);
+        if (direct.isPresent()) {
+            DirectPlan plan = direct.get();
+            Path target = targetFor.apply(plan.output().format());
+            OutputPaths.refuseInput(input, target);
+            int w = plan.resized() ? plan.width() : 0, h = plan.resized() ? plan.height() : 0;
+            AtomicOutput.write(target, out -> {
+                ((DirectCodec) codec).transcode(input, w, h, plan.output(), limits, out);
+                context.checkCancelled();
+            });
+            return target;
+        }
         Picture picture = apply(codec.decode(input, limits), pipeline, context);
         context.checkCancelled();
         Path target = targetFor.apply(picture.output().format());
@@ -105,6 +119,21 @@ public final class PipelineRunner {
             context.checkCancelled();
         });
         return target;
+    }
+
+    /**
+     * The native fast path: when the codec can transcode and every step is a {@link DirectStep} that accepts
+     * its settings, the whole pipeline is one decode → resize → encode in the codec, without Java pixels.
+     * Disabled with {@code -Dsnapotter.engine.direct=false} (benchmarks compare both paths).
+     */
+    Optional<DirectPlan> directPlan(Path input, ValidatedPipeline pipeline) {
+        if (!(codec instanceof DirectCodec direct) || !Boolean.parseBoolean(System.getProperty("snapotter.engine.direct", "true"))) {
+            return Optional.empty();
+        }
+        ImageHeader h = codec.probe(input);
+        if (h.frames() > 1 && h.format() != ImageFormat.TIFF) return Optional.empty(); // animations: first frame, as decode does
+        DirectPlan start = new DirectPlan(h.orientedWidth(), h.orientedHeight(), false, direct.initialOutput(h.format()));
+        return DirectPlan.of(pipeline, start, limits).filter(p -> direct.canTranscode(h.format(), p.output()));
     }
 
     /** The combined segment edit when every step can work losslessly on a JPEG (the caller checks the format). */

@@ -1,5 +1,7 @@
 package dev.snapotter.engine.tools;
 
+import dev.snapotter.engine.codec.ImageCodec;
+import dev.snapotter.engine.codec.imageio.ImageIoCodec;
 import dev.snapotter.engine.tool.Tool;
 import dev.snapotter.engine.tool.ToolCatalog;
 
@@ -11,13 +13,19 @@ public final class BuiltInTools {
     private BuiltInTools() {
     }
 
+    /** The catalogue for the pure-Java backend. */
     public static List<Tool> all() {
+        return all(new ImageIoCodec());
+    }
+
+    /** The catalogue for {@code codec}: {@code convert} accepts the formats it can write. */
+    public static List<Tool> all(ImageCodec codec) {
         return List.of(
                 // essentials
                 new ResizeTool(),
                 new CropTool(),
                 new RotateTool(),
-                new ConvertTool(),
+                new ConvertTool(codec.writableFormats(), codec.name()),
                 // optimization
                 new CompressTool(),
                 new StripMetadataTool(),
@@ -34,5 +42,9 @@ public final class BuiltInTools {
 
     public static ToolCatalog catalog() {
         return new ToolCatalog(all());
+    }
+
+    public static ToolCatalog catalog(ImageCodec codec) {
+        return new ToolCatalog(all(codec));
     }
 }

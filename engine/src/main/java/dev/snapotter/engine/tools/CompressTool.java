@@ -1,8 +1,11 @@
 package dev.snapotter.engine.tools;
 
+import dev.snapotter.engine.EngineLimits;
 import dev.snapotter.engine.codec.ImageFormat;
 import dev.snapotter.engine.codec.OutputSpec;
 import dev.snapotter.engine.codec.Picture;
+import dev.snapotter.engine.pipeline.DirectPlan;
+import dev.snapotter.engine.pipeline.DirectStep;
 import dev.snapotter.engine.pipeline.FormatChangingStep;
 import dev.snapotter.engine.tool.FieldError;
 import dev.snapotter.engine.tool.ImageTool;
@@ -12,13 +15,14 @@ import dev.snapotter.engine.tool.ToolContext;
 import dev.snapotter.engine.tool.ToolDescriptor;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SnapOtter's {@code compress}: a fixed quality, or the highest quality whose file fits
  * {@code targetSizeKb} (binary search at encode time). Target size needs a lossy output format;
  * lossless formats (PNG, TIFF, GIF, BMP) are written with their best compression either way.
  */
-public final class CompressTool implements ImageTool, FormatChangingStep {
+public final class CompressTool implements ImageTool, FormatChangingStep, DirectStep {
 
     public static final int MAX_TARGET_KB = 1_000_000;
 
@@ -46,6 +50,13 @@ public final class CompressTool implements ImageTool, FormatChangingStep {
     @Override
     public ImageFormat outputFormat(Settings s, ImageFormat current) {
         return s.getString("mode").equals("targetSize") ? ImageFormat.JPEG : current;
+    }
+
+    /** Quality mode only; the target-size search encodes many times and stays on the Java path. */
+    @Override
+    public Optional<DirectPlan> direct(DirectPlan before, Settings s, EngineLimits limits) {
+        if (s.getString("mode").equals("targetSize")) return Optional.empty();
+        return Optional.of(before.withOutput(before.output().withQuality(s.getInt("quality")).withTargetBytes(0)));
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.snapotter.engine.tools;
 
+import dev.snapotter.engine.EngineLimits;
 import dev.snapotter.engine.codec.ImageFormat;
 import dev.snapotter.engine.codec.OutputSpec;
 import dev.snapotter.engine.codec.Picture;
 import dev.snapotter.engine.codec.imageio.ImageIoCodec;
+import dev.snapotter.engine.pipeline.DirectPlan;
+import dev.snapotter.engine.pipeline.DirectStep;
 import dev.snapotter.engine.pipeline.FormatChangingStep;
 import dev.snapotter.engine.resample.LanczosResampler;
 import dev.snapotter.engine.tool.FieldError;
@@ -16,6 +19,7 @@ import dev.snapotter.engine.tool.ToolDescriptor;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,7 +27,7 @@ import java.util.Set;
  * cannot write are refused at validation time, before any pixel work. ICO output is scaled down
  * to fit 256×256 (the format's limit).
  */
-public final class ConvertTool implements ImageTool, FormatChangingStep {
+public final class ConvertTool implements ImageTool, FormatChangingStep, DirectStep {
 
     public static final List<String> FORMATS = List.of("jpg", "png", "webp", "avif", "tiff", "gif", "heic", "heif", "bmp", "ico");
     static final int ICO_MAX = 256;
@@ -76,6 +80,14 @@ public final class ConvertTool implements ImageTool, FormatChangingStep {
             out = out.withPixels(fitIcon(input.pixels(), context));
         }
         return out;
+    }
+
+    /** Format and quality only; ICO (scaled to 256 px by Java) never runs natively. */
+    @Override
+    public Optional<DirectPlan> direct(DirectPlan before, Settings s, EngineLimits limits) {
+        ImageFormat f = format(s.getString("format"));
+        if (f == ImageFormat.ICO) return Optional.empty();
+        return Optional.of(before.withOutput(before.output().withFormat(f).withQuality(s.getInt("quality")).withTargetBytes(0)));
     }
 
     private static BufferedImage fitIcon(BufferedImage img, ToolContext context) {

@@ -1,6 +1,9 @@
 package dev.snapotter.engine.tools;
 
+import dev.snapotter.engine.EngineLimits;
 import dev.snapotter.engine.codec.Picture;
+import dev.snapotter.engine.pipeline.DirectPlan;
+import dev.snapotter.engine.pipeline.DirectStep;
 import dev.snapotter.engine.resample.LanczosResampler;
 import dev.snapotter.engine.tool.FieldError;
 import dev.snapotter.engine.tool.ImageTool;
@@ -15,9 +18,10 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Optional;
 
 /** SnapOtter's {@code resize}: Lanczos3 to a size, a percentage, or a box with a fit mode. */
-public final class ResizeTool implements ImageTool {
+public final class ResizeTool implements ImageTool, DirectStep {
 
     public static final int MAX_SIDE = 16383;
 
@@ -72,6 +76,19 @@ public final class ResizeTool implements ImageTool {
             return input.withPixels(ImageCopies.copy(content, -g.offsetX(), -g.offsetY(), g.canvasWidth(), g.canvasHeight()));
         }
         return input.withPixels(letterbox(content, g));
+    }
+
+    /** Plain resizes (no letterbox, no crop) run natively when the codec can; see {@link DirectStep}. */
+    @Override
+    public Optional<DirectPlan> direct(DirectPlan before, Settings s, EngineLimits limits) {
+        ResizeGeometry g = ResizeGeometry.plan(before.width(), before.height(), s.optInt("width").orElse(null),
+                s.optInt("height").orElse(null), s.optDouble("percentage").orElse(null), s.getString("fit"),
+                s.getBool("withoutEnlargement"));
+        if (g.isIdentity(before.width(), before.height())) return Optional.of(before);
+        boolean plain = g.canvasWidth() == g.contentWidth() && g.canvasHeight() == g.contentHeight();
+        boolean withinLimits = g.canvasWidth() <= MAX_SIDE && g.canvasHeight() <= MAX_SIDE
+                && (long) g.canvasWidth() * g.canvasHeight() <= limits.maxPixels();
+        return plain && withinLimits ? Optional.of(before.resizedTo(g.contentWidth(), g.contentHeight())) : Optional.empty();
     }
 
     /** contain: the content centred on black, or on transparency when the image has alpha. */

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConvertAndCompressToolTest {
 
     static final EngineLimits LIMITS = new EngineLimits(100, 20, 1L << 30);
-    private final ImageEngine engine = ImageEngine.create(LIMITS);
+    private final ImageEngine engine = ImageEngine.create(new dev.snapotter.engine.codec.imageio.ImageIoCodec(), LIMITS) /* this test describes the Java backend */;
     private final ConvertTool convert = new ConvertTool();
     private final CompressTool compress = new CompressTool();
 

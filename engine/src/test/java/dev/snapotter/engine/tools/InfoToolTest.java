@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InfoToolTest {
 
-    private final ImageEngine engine = ImageEngine.create(new EngineLimits(100, 20, 1L << 30));
+    private final ImageEngine engine = ImageEngine.create(new dev.snapotter.engine.codec.imageio.ImageIoCodec(), new EngineLimits(100, 20, 1L << 30)) /* the Java backend */;
 
     @TempDir
     Path dir;

@@ -23,6 +23,7 @@ public final class HealthRoutes {
 
     private final String version;
     private final String backend;
+    private final String backendVersion;
     private final Database db;
     private final WorkerPool pool;
     private final InFlight inFlight;
@@ -30,9 +31,10 @@ public final class HealthRoutes {
     private final Path workspace;
     private final Instant started = Instant.now();
 
-    public HealthRoutes(String version, String backend, Database db, WorkerPool pool, InFlight inFlight, Path dataDir, Path workspace) {
+    public HealthRoutes(String version, String backend, String backendVersion, Database db, WorkerPool pool, InFlight inFlight, Path dataDir, Path workspace) {
         this.version = version;
         this.backend = backend;
+        this.backendVersion = backendVersion;
         this.db = db;
         this.pool = pool;
         this.inFlight = inFlight;
@@ -60,7 +62,7 @@ public final class HealthRoutes {
         out.put("uptime", uptime + "s");
         out.put("uptimeSeconds", uptime);
         out.put("database", dbOk ? "ok" : "error");
-        out.put("engine", Map.of("backend", backend));
+        out.put("engine", Map.of("backend", backend, "version", backendVersion));
         out.put("queue", Map.of("active", pool.active(), "pending", pool.pending(), "depth", pool.active() + pool.pending(),
                 "workers", pool.workers(), "capacity", pool.capacity()));
         out.put("storage", Map.of("mode", "local", "data", disk(dataDir), "workspace", disk(workspace)));

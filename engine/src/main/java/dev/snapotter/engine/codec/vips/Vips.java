@@ -1,0 +1,270 @@
+package dev.snapotter.engine.codec.vips;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+
+/**
+ * Typed wrappers over {@link VipsCalls}. Memory rules, kept in this one class:
+ * <ul>
+ *   <li>every out-parameter and C string lives in a confined {@link Arena} closed before the method returns;</li>
+ *   <li>every returned {@link VipsImage} is owned by the caller (try-with-resources);</li>
+ *   <li>every buffer libvips allocates for us (pixels, encoded bytes, error text) is copied to the heap and
+ *       g_free'd in a finally block, so no native memory outlives a call.</li>
+ * </ul>
+ * Failures throw {@link VipsException} with libvips' own message; the codec turns it into an ImageException.
+ */
+final class Vips {
+
+    static final int ACCESS_SEQUENTIAL = 1;
+    static final int FAIL_ON_TRUNCATED = 1;
+    static final int SIZE_DOWN = 2, SIZE_FORCE = 3;
+    static final int FORMAT_UCHAR = 0;
+    static final int INTERPRETATION_B_W = 1, INTERPRETATION_SRGB = 22;
+    static final int KERNEL_LANCZOS3 = 5;
+    /** Loader options for vips_thumbnail (8.14 does not pass its own fail_on to the loader). */
+    static final String LOADER_OPTIONS = "fail_on=truncated";
+
+    private final VipsCalls c;
+
+    Vips(VipsLibrary lib) {
+        this.c = lib.calls;
+    }
+
+    /**
+     * Opens a file lazily: libvips reads the header now and decodes pixels only when something pulls them,
+     * top to bottom ({@code access=sequential}), failing on truncation ({@code fail_on=truncated}).
+     */
+    VipsImage open(Path file) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment source = source(a, file);
+            try {
+                MemorySegment img = (MemorySegment) c.imageNewFromSource.invokeExact(source, a.allocateFrom(""),
+                        a.allocateFrom("access"), ACCESS_SEQUENTIAL, a.allocateFrom("fail_on"), FAIL_ON_TRUNCATED, MemorySegment.NULL);
+                return image(img, "load");
+            } finally {
+                unref(source);
+            }
+        } catch (VipsException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new VipsException("load", t.toString());
+        }
+    }
+
+    /** Shrink-on-load plus Lanczos3 to fit (or, with SIZE_FORCE, to exactly) width × height; EXIF orientation applied. */
+    VipsImage thumbnail(Path file, int width, int height, int size) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment source = source(a, file);
+            try {
+                MemorySegment out = a.allocate(ValueLayout.ADDRESS);
+                int rc = (int) c.thumbnailSource.invokeExact(source, out, width, a.allocateFrom("height"), height,
+                        a.allocateFrom("size"), size, a.allocateFrom("option_string"), a.allocateFrom(LOADER_OPTIONS), MemorySegment.NULL);
+                return result(rc, out, "thumbnail");
+            } finally {
+                unref(source);
+            }
+        } catch (VipsException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new VipsException("thumbnail", t.toString());
+        }
+    }
+
+    VipsImage autorot(VipsImage in) {
+        return op("autorot", (a, out) -> (int) c.autorot.invokeExact(in.ptr(), out, MemorySegment.NULL));
+    }
+
+    /** A new reference whose metadata may be edited without touching {@code in}. */
+    VipsImage copy(VipsImage in) {
+        return op("copy", (a, out) -> (int) c.copy.invokeExact(in.ptr(), out, MemorySegment.NULL));
+    }
+
+    VipsImage colourspace(VipsImage in, int space) {
+        return op("colourspace", (a, out) -> (int) c.colourspace.invokeExact(in.ptr(), out, space, MemorySegment.NULL));
+    }
+
+    VipsImage cast(VipsImage in, int format) {
+        return op("cast", (a, out) -> (int) c.cast.invokeExact(in.ptr(), out, format, MemorySegment.NULL));
+    }
+
+    VipsImage extractBands(VipsImage in, int first, int n) {
+        return op("extract_band", (a, out) -> (int) c.extractBands.invokeExact(in.ptr(), out, first, a.allocateFrom("n"), n, MemorySegment.NULL));
+    }
+
+    /** Lanczos3 with separate horizontal and vertical scale factors. */
+    VipsImage resize(VipsImage in, double hscale, double vscale) {
+        return op("resize", (a, out) -> (int) c.resize.invokeExact(in.ptr(), out, hscale, a.allocateFrom("vscale"), vscale,
+                a.allocateFrom("kernel"), KERNEL_LANCZOS3, MemorySegment.NULL));
+    }
+
+    /** An 8-bit image with a copy of {@code pixels} (interleaved, {@code bands} per pixel). */
+    VipsImage fromPixels(byte[] pixels, int width, int height, int bands) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment data = a.allocate(pixels.length);
+            MemorySegment.copy(pixels, 0, data, ValueLayout.JAVA_BYTE, 0, pixels.length);
+            MemorySegment img = (MemorySegment) c.newFromMemoryCopy.invokeExact(data, (long) pixels.length, width, height, bands, FORMAT_UCHAR);
+            return image(img, "new_from_memory");
+        } catch (VipsException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new VipsException("new_from_memory", t.toString());
+        }
+    }
+
+    /**
+     * Runs the pipeline behind {@code in} and copies the 8-bit interleaved pixels into {@code target}
+     * (exactly the image's size), straight from libvips' buffer, which is freed before returning.
+     */
+    void toPixels(VipsImage in, byte[] target) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment size = a.allocate(ValueLayout.JAVA_LONG);
+            MemorySegment mem = (MemorySegment) c.writeToMemory.invokeExact(in.ptr(), size);
+            if (mem.equals(MemorySegment.NULL)) throw new VipsException("write_to_memory", takeError());
+            try {
+                long n = size.get(ValueLayout.JAVA_LONG, 0);
+                if (n != target.length) throw new VipsException("write_to_memory", "got " + n + " bytes, expected " + target.length);
+                MemorySegment.copy(mem.reinterpret(n), ValueLayout.JAVA_BYTE, 0, target, 0, target.length);
+            } finally {
+                c.gFree.invokeExact(mem);
+            }
+        } catch (VipsException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new VipsException("write_to_memory", t.toString());
+        }
+    }
+
+    /** Encodes with a saver chosen by suffix and options, e.g. {@code .webp[Q=80]}. */
+    byte[] save(VipsImage in, String suffixWithOptions) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(ValueLayout.ADDRESS);
+            MemorySegment size = a.allocate(ValueLayout.JAVA_LONG);
+            int rc = (int) c.writeToBuffer.invokeExact(in.ptr(), a.allocateFrom(suffixWithOptions), buf, size, MemorySegment.NULL);
+            if (rc != 0) throw new VipsException("save", takeError());
+            return takeBytes(buf.get(ValueLayout.ADDRESS, 0), size.get(ValueLayout.JAVA_LONG, 0), "save");
+        } catch (VipsException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new VipsException("save", t.toString());
+        }
+    }
+
+    void setBlob(VipsImage img, String name, byte[] data) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment d = a.allocate(Math.max(1, data.length));
+            MemorySegment.copy(data, 0, d, ValueLayout.JAVA_BYTE, 0, data.length);
+            c.setBlobCopy.invokeExact(img.ptr(), a.allocateFrom(name), d, (long) data.length);
+        } catch (Throwable t) {
+            throw new VipsException("set " + name, t.toString());
+        }
+    }
+
+    void setInt(VipsImage img, String name, int value) {
+        try (Arena a = Arena.ofConfined()) {
+            c.setInt.invokeExact(img.ptr(), a.allocateFrom(name), value);
+        } catch (Throwable t) {
+            throw new VipsException("set " + name, t.toString());
+        }
+    }
+
+    void remove(VipsImage img, String name) {
+        try (Arena a = Arena.ofConfined()) {
+            int ignored = (int) c.remove.invokeExact(img.ptr(), a.allocateFrom(name));
+        } catch (Throwable t) {
+            throw new VipsException("remove " + name, t.toString());
+        }
+    }
+
+    /** Bytes of pixel and buffer memory libvips holds right now (its own allocation tracker). */
+    long trackedMemory() {
+        try {
+            return (long) c.trackedMem.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Live tracked allocations. */
+    int trackedAllocations() {
+        try {
+            return (int) c.trackedAllocs.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Files libvips holds open. */
+    int trackedFiles() {
+        try {
+            return (int) c.trackedFiles.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    // ---- plumbing
+
+    @FunctionalInterface
+    private interface Call {
+        int invoke(Arena arena, MemorySegment out) throws Throwable;
+    }
+
+    private VipsImage op(String name, Call call) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment out = a.allocate(ValueLayout.ADDRESS);
+            return result(call.invoke(a, out), out, name);
+        } catch (VipsException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new VipsException(name, t.toString());
+        }
+    }
+
+    private VipsImage result(int rc, MemorySegment out, String what) {
+        if (rc != 0) throw new VipsException(what, takeError());
+        return image(out.get(ValueLayout.ADDRESS, 0), what);
+    }
+
+    private VipsImage image(MemorySegment ptr, String what) {
+        if (ptr.equals(MemorySegment.NULL)) throw new VipsException(what, takeError());
+        return new VipsImage(c, ptr);
+    }
+
+    private MemorySegment source(Arena a, Path file) throws Throwable {
+        MemorySegment source = (MemorySegment) c.sourceNewFromFile.invokeExact(a.allocateFrom(file.toString()));
+        if (source.equals(MemorySegment.NULL)) throw new VipsException("open", takeError());
+        return source;
+    }
+
+    private void unref(MemorySegment gobject) throws Throwable {
+        c.gObjectUnref.invokeExact(gobject);
+    }
+
+    private byte[] takeBytes(MemorySegment mem, long size, String what) throws Throwable {
+        if (mem.equals(MemorySegment.NULL)) throw new VipsException(what, takeError());
+        try {
+            if (size > Integer.MAX_VALUE - 16) throw new VipsException(what, "result of " + size + " bytes is too large");
+            return mem.reinterpret(size).toArray(ValueLayout.JAVA_BYTE);
+        } finally {
+            c.gFree.invokeExact(mem);
+        }
+    }
+
+    /** The libvips error text (and clears it, so the next failure does not repeat it). */
+    String takeError() {
+        try {
+            MemorySegment m = (MemorySegment) c.errorBufferCopy.invokeExact();
+            if (m.equals(MemorySegment.NULL)) return "unknown libvips error";
+            try {
+                String s = m.reinterpret(Integer.MAX_VALUE).getString(0).strip();
+                return s.isEmpty() ? "unknown libvips error" : s;
+            } finally {
+                c.gFree.invokeExact(m);
+            }
+        } catch (Throwable t) {
+            return "unknown libvips error (" + t + ")";
+        }
+    }
+}

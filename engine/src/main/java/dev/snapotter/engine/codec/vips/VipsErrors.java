@@ -1,0 +1,49 @@
+package dev.snapotter.engine.codec.vips;
+
+import dev.snapotter.engine.ImageException;
+import dev.snapotter.engine.codec.ImageFormat;
+import dev.snapotter.engine.codec.imageio.HeaderGate;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * libvips failures in the engine's terms, with the same kinds and wording as the Java backend
+ * (see codec/imageio/Failures), so callers and the hostile corpus cannot tell the backends apart.
+ */
+final class VipsErrors {
+
+    /** Phrases libjpeg, libpng, libtiff, libnsgif, libwebp and libvips use for data that ends early. */
+    private static final List<String> TRUNCATION = List.of("premature end", "unexpected end", "truncated", "end of file",
+            "end of stream", "out of data", "not enough data", "read error", "short read", "eof");
+
+    private VipsErrors() {
+    }
+
+    static ImageException translate(VipsException e, Path file, ImageFormat format) {
+        String m = e.getMessage().toLowerCase(Locale.ROOT);
+        String label = HeaderGate.label(format);
+        if (TRUNCATION.stream().anyMatch(m::contains) || HeaderGate.trailerMissing(file, format)) {
+            return new ImageException(ImageException.Kind.TRUNCATED, "the " + label + " file is truncated (data ends early)", e);
+        }
+        if (m.contains("out of memory")) {
+            return new ImageException(ImageException.Kind.MEMORY_BUDGET, "libvips ran out of memory decoding the " + label + " file", e);
+        }
+        return new ImageException(ImageException.Kind.CORRUPT, "the " + label + " file is corrupt and cannot be decoded: " + e.getMessage(), e);
+    }
+
+    /**
+     * The header of a HEIC/AVIF file could not be read. libheif says "unsupported" for containers that
+     * hold no image it can decode (a bare ftyp box, an unknown codec): that is a format problem, not damage.
+     */
+    static ImageException translateHeader(VipsException e, ImageFormat format) {
+        String m = e.getMessage().toLowerCase(Locale.ROOT);
+        String label = HeaderGate.label(format);
+        if (m.contains("unsupported") || m.contains("no 'meta'") || m.contains("no 'ftyp'") || m.contains("not a known file format")) {
+            return new ImageException(ImageException.Kind.UNSUPPORTED_FORMAT, "not a supported image (a " + label
+                    + " container without an image libheif can decode: " + e.getMessage() + ")", e);
+        }
+        return new ImageException(ImageException.Kind.CORRUPT, "the " + label + " file is corrupt and cannot be decoded: " + e.getMessage(), e);
+    }
+}
