@@ -7,7 +7,6 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +28,7 @@ import java.util.zip.Deflater;
  */
 public final class TarGzWriter implements Closeable {
 
-    private final KeepOpen target;
+    private final KeepOpenOutputStream target;
     private final TarArchiveOutputStream tar;
     private final FileTime modified;
     private final EntryRegistry registry = new EntryRegistry();
@@ -43,7 +42,7 @@ public final class TarGzWriter implements Closeable {
     public TarGzWriter(OutputStream out, Instant modified, int level) throws IOException {
         GzipParameters parameters = new GzipParameters();
         parameters.setCompressionLevel(level);
-        this.target = new KeepOpen(out);
+        this.target = new KeepOpenOutputStream(out);
         this.tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(this.target, parameters), 1 << 16);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -107,7 +106,7 @@ public final class TarGzWriter implements Closeable {
         if (finished) return;
         finished = true;
         tar.finish();
-        tar.close(); // closes gzip, which writes its trailer; KeepOpen shields the target
+        tar.close(); // closes gzip, which writes its trailer; KeepOpenOutputStream shields the target
     }
 
     @Override
@@ -116,28 +115,6 @@ public final class TarGzWriter implements Closeable {
             finish();
         } finally {
             target.closeTarget();
-        }
-    }
-
-    /** Lets the gzip stream "close" without closing the caller's stream. */
-    private static final class KeepOpen extends FilterOutputStream {
-
-        KeepOpen(OutputStream target) {
-            super(target);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
-
-        void closeTarget() throws IOException {
-            out.close();
         }
     }
 }

@@ -146,9 +146,10 @@ final class BundleDownloader {
         }
     }
 
-    private static void copy(InputStream body, Path part, long offset, long max, LongConsumer onBytes, BooleanSupplier cancelled)
+    private void copy(InputStream body, Path part, long offset, long max, LongConsumer onBytes, BooleanSupplier cancelled)
             throws IOException, BundleRejectedException {
-        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             StallWatchdog watchdog = StallWatchdog.watch(body, timeout, cancelled)) {
             ch.truncate(offset);
             ch.position(offset);
             OutputStream out = Channels.newOutputStream(ch);
@@ -156,12 +157,17 @@ final class BundleDownloader {
             long pos = offset;
             try {
                 for (int n; (n = body.read(buf)) > 0; ) {
+                    watchdog.progress();
                     if (cancelled.getAsBoolean()) throw new CancellationException("download cancelled");
                     pos += n;
                     if (pos > max) throw new BundleRejectedException(Reason.SIZE_MISMATCH, "The download exceeds the expected " + max + " bytes.");
                     out.write(buf, 0, n);
                     onBytes.accept(pos);
                 }
+            } catch (IOException e) {
+                if (cancelled.getAsBoolean()) throw new CancellationException("download cancelled");
+                if (watchdog.fired()) throw new IOException("no data arrived for " + timeout.toSeconds() + " s, the connection was dropped", e);
+                throw e;
             } finally {
                 ch.force(false); // what arrived is kept for resuming, even when the connection broke
             }

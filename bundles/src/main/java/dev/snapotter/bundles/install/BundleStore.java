@@ -1,5 +1,7 @@
 package dev.snapotter.bundles.install;
 
+import dev.snapotter.archive.TreeDeleter;
+
 import dev.snapotter.bundles.BundleFormat;
 import dev.snapotter.bundles.BundleManifest;
 import dev.snapotter.bundles.BundleRejectedException;
@@ -7,7 +9,6 @@ import dev.snapotter.bundles.BundleRejectedException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -120,21 +121,7 @@ public final class BundleStore {
 
     /** Deletes {@code dir} and everything under it; never follows links out of it. */
     public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null && !(e instanceof NoSuchFileException)) throw e;
-                Files.deleteIfExists(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        TreeDeleter.delete(dir);
     }
 
     /** Empties a folder without removing it. */

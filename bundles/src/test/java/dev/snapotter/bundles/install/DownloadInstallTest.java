@@ -43,6 +43,9 @@ class DownloadInstallTest {
     final AtomicInteger requests = new AtomicInteger();
     /** Bytes after which the next full response is cut (-1: never). */
     volatile int cutAfter = -1;
+    /** Bytes after which the next full response stops sending without closing (-1: never). */
+    volatile int stallAfter = -1;
+    final java.util.concurrent.CountDownLatch releaseStall = new java.util.concurrent.CountDownLatch(1);
     String origin;
 
     @BeforeEach
@@ -56,6 +59,7 @@ class DownloadInstallTest {
             ex.sendResponseHeaders(302, -1);
             ex.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a stalled handler must not block the resume
         server.start();
         origin = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -73,6 +77,18 @@ class DownloadInstallTest {
             ex.sendResponseHeaders(200, bundle.length);
         }
         OutputStream out = ex.getResponseBody();
+        int stall = stallAfter;
+        if (stall > 0 && range == null) {
+            stallAfter = -1;
+            out.write(bundle, 0, stall);
+            out.flush();
+            try {
+                releaseStall.await(); // a server that goes silent mid-body, connection still open
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("test: stalled connection released");
+        }
         int cut = cutAfter;
         if (cut > 0 && range == null) {
             cutAfter = -1;
@@ -86,6 +102,7 @@ class DownloadInstallTest {
 
     @AfterEach
     void stop() {
+        releaseStall.countDown();
         server.stop(0);
     }
 
@@ -116,6 +133,20 @@ class DownloadInstallTest {
         assertThat(ranges.get(0)).isEmpty();
         long resumedAt = Long.parseLong(ranges.get(1).replaceAll("bytes=(\\d+)-", "$1"));
         assertThat(resumedAt).as("resumed from what arrived, not from zero").isPositive().isLessThanOrEqualTo(bundle.length / 2);
+    }
+
+    @Test
+    void aServerThatGoesSilentMidDownloadIsDroppedAndResumed() throws Throwable {
+        stallAfter = bundle.length / 3;
+        CatalogueEntry e = new CatalogueEntry("test-model", "Test", "", "1.0.0", "MIT", "any", List.of(), null, 300_100,
+                origin + "/bundles/test-model.tar.gz", null);
+        Catalogue c = new Catalogue(1, new AllowedOrigins(List.of(origin)), List.of(e));
+        try (BundleInstaller installer = BundleInstaller.open(InstallerFixture.options(tmp.resolve("bundles"), key).withCatalogue(c)
+                .withHttpTimeout(java.time.Duration.ofMillis(700)))) {
+            assertThat(await(installer.installFromCatalogue("test-model", ProgressListener.NONE)).id()).isEqualTo("test-model");
+        }
+        assertThat(ranges).hasSize(2);
+        assertThat(ranges.get(1)).as("the second request resumes after the silent one was dropped").startsWith("bytes=");
     }
 
     @Test

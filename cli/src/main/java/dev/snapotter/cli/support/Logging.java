@@ -10,17 +10,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class Logging {
 
-    /** Read by Logback at start-up; a distinct name so it never clashes with another module's logback.xml. */
-    public static final String CONFIG_RESOURCE = "dev/snapotter/cli/logback-cli.xml";
+    /** Set by {@link #useCliConfiguration()}; {@link CliLogConfigurator} acts only when it is "true". */
+    static final String CLI_PROPERTY = "snapotter.cli.logging";
+    /** The root level when no {@code -v} is given, e.g. {@code -Dsnapotter.log.level=INFO}; default WARN. */
+    public static final String LEVEL_PROPERTY = "snapotter.log.level";
 
     private Logging() {
     }
 
-    /** Must run before the first logger is created, i.e. first thing in main. */
+    /**
+     * Must run before the first logger is created, i.e. first thing in main: selects
+     * {@link CliLogConfigurator} (stderr, WARN) for this process.
+     */
     public static void useCliConfiguration() {
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", CONFIG_RESOURCE);
-        }
+        System.setProperty(CLI_PROPERTY, "true");
+    }
+
+    static boolean cliConfigurationRequested() {
+        return Boolean.getBoolean(CLI_PROPERTY);
     }
 
     /**

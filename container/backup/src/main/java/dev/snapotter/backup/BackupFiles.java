@@ -1,5 +1,7 @@
 package dev.snapotter.backup;
 
+import dev.snapotter.archive.KeepOpenOutputStream;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,7 +49,7 @@ public final class BackupFiles {
         boolean done = false;
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-            writer.accept(new NonClosing(out));
+            writer.accept(new KeepOpenOutputStream(out));
             out.flush();
             channel.force(true);
             done = true;
@@ -75,23 +77,6 @@ public final class BackupFiles {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {
             // best effort: not every platform can fsync a directory
-        }
-    }
-
-    /** The writer must not close the file before it is fsynced. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }

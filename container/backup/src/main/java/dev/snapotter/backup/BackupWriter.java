@@ -1,5 +1,7 @@
 package dev.snapotter.backup;
 
+import dev.snapotter.archive.KeepOpenOutputStream;
+
 import dev.snapotter.archive.Sha256;
 import dev.snapotter.archive.TarGzWriter;
 import org.slf4j.Logger;
@@ -77,7 +79,7 @@ public final class BackupWriter {
         BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, appVersion, facts.schemaVersion(), createdAt,
                 SourceHost.name(), options.includeModels(), entries, facts.tableRowCounts());
 
-        OutputStream sink = options.encrypted() ? new EncryptingOutputStream(new KeepOpen(out), options.passphrase(), kdf) : new KeepOpen(out);
+        OutputStream sink = options.encrypted() ? new EncryptingOutputStream(new KeepOpenOutputStream(out), options.passphrase(), kdf) : new KeepOpenOutputStream(out);
         try (TarGzWriter tar = new TarGzWriter(sink, createdAt, CompressionChoice.level(entries))) {
             tar.addBytes(BackupManifest.FILE_NAME, ManifestJson.write(manifest));
             for (int i = 0; i < sources.size(); i++) addChecked(tar, sources.get(i), entries.get(i));
@@ -122,23 +124,6 @@ public final class BackupWriter {
             Files.deleteIfExists(dir);
         } catch (IOException e) {
             LOG.warn("Could not remove the backup temp folder {}: {}", dir, e.getMessage());
-        }
-    }
-
-    /** The tar writer closes what it writes to; the caller's stream must stay open. */
-    private static final class KeepOpen extends java.io.FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }

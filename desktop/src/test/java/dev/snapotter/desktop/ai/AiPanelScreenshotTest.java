@@ -1,5 +1,6 @@
 package dev.snapotter.desktop.ai;
 
+import dev.snapotter.desktop.support.FxSnapshots;
 import atlantafx.base.theme.PrimerLight;
 import dev.snapotter.bundles.catalogue.AllowedOrigins;
 import dev.snapotter.bundles.catalogue.Catalogue;
@@ -15,8 +16,6 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -64,7 +61,7 @@ class AiPanelScreenshotTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         // The app's executor: background lanes + callbacks on the FX thread (the install finishes on the installer's thread).
         executor = new LaneTaskExecutor(new FxUiThread(), (n, e) -> { throw new AssertionError(n, e); });
-        vm = new AiPanelViewModel(() -> installer, executor);
+        vm = new AiPanelViewModel(() -> installer, ShippedBundles.none(), executor);
         stage.setScene(new Scene(new AiPanelView(vm), 720, 380));
         stage.show();
     }
@@ -85,7 +82,7 @@ class AiPanelScreenshotTest {
         TableView<?> table = robot.lookup(".table-view").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(2);
 
-        save(docsImages().resolve("ai-panel.png"));
+        FxSnapshots.save(stage, FxSnapshots.docsImages().resolve("ai-panel.png"));
 
         WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(1)).get(10, TimeUnit.SECONDS);
         Button uninstall = robot.lookup("#ai-uninstall").queryButton();
@@ -96,21 +93,5 @@ class AiPanelScreenshotTest {
         assertThat(robot.lookup("#ai-install").queryButton().isDisabled()).as("nothing selected").isTrue();
     }
 
-    private void save(Path file) throws Exception {
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        int[] argb = new int[w * h];
-        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        ImageIO.write(out, "png", tmp.toFile());
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
 
-    private static Path docsImages() {
-        return Path.of(System.getProperty("snapotter.docs.images", "../docs/images"));
-    }
 }

@@ -1,26 +1,21 @@
 package dev.snapotter.desktop.backup;
 
+import dev.snapotter.desktop.support.FxSnapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.snapotter.desktop.task.DirectTaskExecutor;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -74,7 +69,7 @@ class BackupWizardScreenshotTest {
         assertThat(go.isDisabled()).as("no restore without the explicit confirmation").isTrue();
         robot.clickOn("#restore-confirm");
         assertThat(go.isDisabled()).isFalse();
-        save(stage, docsImages().resolve("backup-wizard.png"));
+        FxSnapshots.save(stage, FxSnapshots.docsImages().resolve("backup-wizard.png"));
 
         robot.clickOn("#restore-start");
         WaitForAsyncUtils.waitForFxEvents();
@@ -90,21 +85,5 @@ class BackupWizardScreenshotTest {
         }
     }
 
-    private static Path docsImages() {
-        return Path.of(System.getProperty("snapotter.docs.images", "../docs/images"));
-    }
 
-    private static void save(Stage stage, Path file) throws Exception {
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        int[] argb = new int[w * h];
-        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        ImageIO.write(out, "png", tmp.toFile());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
 }

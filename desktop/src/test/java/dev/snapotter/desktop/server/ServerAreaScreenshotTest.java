@@ -1,5 +1,6 @@
 package dev.snapotter.desktop.server;
 
+import dev.snapotter.desktop.support.FxSnapshots;
 import atlantafx.base.theme.PrimerLight;
 import dev.snapotter.control.endpoint.PingResult;
 import dev.snapotter.control.monitor.LogLine;

@@ -9,16 +9,12 @@ import dev.snapotter.desktop.task.LaneTaskExecutor;
 import dev.snapotter.engine.ImageEngine;
 import javafx.event.Event;
 import javafx.scene.Node;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,21 +68,6 @@ final class AppHarness {
         }).get(5, TimeUnit.SECONDS);
     }
 
-    /** Headless scene snapshot to PNG (no javafx-swing needed). */
-    static void snapshot(Stage stage, Path file) throws Exception {
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        int[] argb = new int[w * h];
-        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        Files.createDirectories(file.getParent());
-        ImageIO.write(out, "png", file.toFile());
-    }
 
-    static Path docsImages() {
-        return Path.of(System.getProperty("snapotter.docs.images", "../docs/images"));
-    }
 
 }

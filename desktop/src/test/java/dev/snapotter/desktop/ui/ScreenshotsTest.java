@@ -1,5 +1,6 @@
 package dev.snapotter.desktop.ui;
 
+import dev.snapotter.desktop.support.FxSnapshots;
 import dev.snapotter.desktop.settings.Theme;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -37,8 +38,8 @@ class ScreenshotsTest {
 
     @Test
     void saveTheMainScreens(FxRobot robot) throws Exception {
-        Path out = AppHarness.docsImages();
-        AppHarness.snapshot(stage, out.resolve("empty-window.png"));
+        Path out = FxSnapshots.docsImages();
+        FxSnapshots.save(stage, out.resolve("empty-window.png"));
 
         List<Path> photos = new ArrayList<>();
         String[] names = {"harbour.jpg", "meadow.jpg", "sunset.png", "ridge.jpg", "lake.png", "dunes.jpg"};
@@ -64,12 +65,12 @@ class ScreenshotsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> main.preview().rendersProperty().get() > renders
                 && main.preview().afterProperty().get() != null && !main.preview().renderingProperty().get());
         WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS); // let the notice slide in
-        AppHarness.snapshot(stage, out.resolve("main-window.png"));
+        FxSnapshots.save(stage, out.resolve("main-window.png"));
 
         robot.lookup("#side-tabs").queryAs(TabPane.class);
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#side-tabs").queryAs(TabPane.class).getSelectionModel().select(1)).get();
         WaitForAsyncUtils.waitForFxEvents();
-        AppHarness.snapshot(stage, out.resolve("output-settings.png"));
+        FxSnapshots.save(stage, out.resolve("output-settings.png"));
 
         WaitForAsyncUtils.asyncFx(() -> {
             robot.lookup("#side-tabs").queryAs(TabPane.class).getSelectionModel().select(0);
@@ -77,7 +78,7 @@ class ScreenshotsTest {
             main.themeProperty().set(Theme.DARK);
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
-        AppHarness.snapshot(stage, out.resolve("validation-dark.png"));
+        FxSnapshots.save(stage, out.resolve("validation-dark.png"));
 
         WaitForAsyncUtils.asyncFx(() -> {
             main.pipeline().steps().getFirst().field("width").valueProperty().set("1200");

@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * verify. Any failure after the stop rolls back (VolumeTool rollback, else the safety backup), starts the server on
  * the previous data and says exactly what happened in the {@link RestoreOutcome}.
  *
+ * <p>When the safety backup of a running server fails (a helper container cannot copy a database that a busy
+ * server keeps changing), the server is stopped first and the safety backup taken again; if that fails too, the
+ * server is started again on its untouched data and the restore is refused.
+ *
  * <p>Works with the server stopped, unhealthy or absent: everything on the volume happens in helper containers.
  */
 public final class RestoreService {
@@ -53,17 +57,27 @@ public final class RestoreService {
                     + " Nothing was stopped or changed.");
         }
         Path safety;
+        boolean stoppedForSafety = false;
         try {
             safety = run.step(RestoreStep.SAFETY_BACKUP, () -> safetyBackup.take(listener::detail));
         } catch (StepFailed f) {
-            return run.outcome(Result.REFUSED, Optional.empty(), "No safety backup of the current data could be"
-                    + " taken (" + f.getMessage() + "), so nothing was stopped or changed.");
+            if (!server.state().running()) {
+                return run.outcome(Result.REFUSED, Optional.empty(), "No safety backup of the current data could be"
+                        + " taken (" + f.getMessage() + "), so nothing was stopped or changed.");
+            }
+            // Without admin credentials the helper copies the live database, which a busy server may change under
+            // it (the copy is refused then). Stopped, the data holds still: stop first, back up, and go on.
+            LOG.info("Safety backup of the running server failed ({}); stopping it and trying again", f.getMessage());
+            try {
+                stopServer(run);
+                stoppedForSafety = true;
+                safety = run.step(RestoreStep.SAFETY_BACKUP, () -> safetyBackup.take(listener::detail));
+            } catch (StepFailed again) {
+                return refuseAfterStop(run, stoppedForSafety, again, listener);
+            }
         }
         try {
-            run.step(RestoreStep.STOP_SERVER, () -> {
-                server.stop();
-                return "";
-            });
+            if (!stoppedForSafety) stopServer(run);
             run.step(RestoreStep.REPLACE_DATA, () -> expectSuccess(tool.restore(archive, passphrase)));
             run.step(RestoreStep.START_SERVER, () -> {
                 server.startAndWaitHealthy(listener::detail);
@@ -83,6 +97,29 @@ public final class RestoreService {
         }
         return run.outcome(Result.RESTORED, Optional.of(safety), "The backup was restored and the server is"
                 + " healthy on it.");
+    }
+
+    private void stopServer(Run run) throws StepFailed {
+        run.step(RestoreStep.STOP_SERVER, () -> {
+            server.stop();
+            return "";
+        });
+    }
+
+    /** Nothing was replaced: the data is as it was, so the server is only started again. */
+    private RestoreOutcome refuseAfterStop(Run run, boolean stopped, StepFailed failure, RestoreListener listener) {
+        String why = "No safety backup of the current data could be taken (" + failure.getMessage() + "), so no data was changed.";
+        if (!stopped) return run.outcome(Result.REFUSED, Optional.empty(), why + " The server could not be stopped either.");
+        try {
+            run.step(RestoreStep.START_SERVER, () -> {
+                server.startAndWaitHealthy(listener::detail);
+                return "healthy";
+            });
+            return run.outcome(Result.REFUSED, Optional.empty(), why + " The server was started again on its own data.");
+        } catch (StepFailed startFailed) {
+            return run.outcome(Result.REFUSED, Optional.empty(), why + " Starting the server again failed ("
+                    + startFailed.getMessage() + "); its data is untouched.");
+        }
     }
 
     private RestoreOutcome rollBack(Run run, Path safety, StepFailed failure) {

@@ -76,13 +76,39 @@ class RestoreServiceTest {
     }
 
     @Test
-    void noSafetyBackupMeansNoRestore() {
+    void noSafetyBackupOfAStoppedServerMeansNoRestore() {
+        server.state = ManagedServer.State.STOPPED;
         RestoreOutcome outcome = new RestoreService(server, tool, archiveCheck, p -> {
             throw new java.io.IOException("disk full");
         }, checks).restore(archive, null, RestoreListener.NONE);
         assertThat(outcome.result()).isEqualTo(Result.REFUSED);
-        assertThat(outcome.message()).contains("disk full");
+        assertThat(outcome.message()).contains("disk full").contains("nothing was stopped or changed");
         assertThat(log).containsExactly("verify " + archive);
+    }
+
+    @Test
+    void aSafetyBackupThatFailsOnTheRunningServerIsRetriedOnceItIsStopped() {
+        int[] attempts = {0};
+        RestoreOutcome outcome = new RestoreService(server, tool, archiveCheck, p -> {
+            log.add("safety");
+            if (attempts[0]++ == 0) throw new java.io.IOException("the database changed while it was copied");
+            return safety;
+        }, checks).restore(archive, null, RestoreListener.NONE);
+        assertThat(outcome.result()).isEqualTo(Result.RESTORED);
+        assertThat(log).containsExactly("verify " + archive, "safety", "stop", "safety", "restore " + archive, "start", "commit");
+        assertThat(outcome.safetyBackup()).contains(safety);
+    }
+
+    @Test
+    void whenNoSafetyBackupCanBeTakenEvenStoppedTheServerIsStartedAgainUntouched() {
+        RestoreOutcome outcome = new RestoreService(server, tool, archiveCheck, p -> {
+            log.add("safety");
+            throw new java.io.IOException("disk full");
+        }, checks).restore(archive, null, RestoreListener.NONE);
+        assertThat(outcome.result()).isEqualTo(Result.REFUSED);
+        assertThat(outcome.message()).contains("disk full").contains("started again on its own data");
+        assertThat(log).containsExactly("verify " + archive, "safety", "stop", "safety", "start");
+        assertThat(log).doesNotContain("restore " + archive);
     }
 
     @Test
@@ -158,10 +184,11 @@ class RestoreServiceTest {
 
     private final class FakeServer implements ManagedServer {
         int failStarts;
+        State state = State.RUNNING_HEALTHY;
 
         @Override
         public State state() {
-            return State.RUNNING_HEALTHY;
+            return state;
         }
 
         @Override

@@ -86,8 +86,11 @@ class BackupRestoreDockerTest {
     static void setUp() throws Exception {
         real = RealDocker.connectOrSkip();
         String image = System.getProperty("snapotter.image", "snapotter/snapotter:0.1.0-SNAPSHOT");
-        Assumptions.assumeTrue(new ImageStore(real.docker).find(image).isPresent(), "The image " + image
-                + " is not loaded; build it with container/image/build.sh to run the backup/restore Docker tests");
+        boolean present = new ImageStore(real.docker).find(image).isPresent();
+        String missing = "The image " + image + " is not loaded; build it with container/image/build.sh to run the backup/restore Docker tests";
+        // CI builds the image in the container/image module, which the reactor runs before this one: missing there is a bug.
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) assertThat(present).as(missing).isTrue();
+        Assumptions.assumeTrue(present, missing);
         String name = "snapotter-backup-it-" + real.runId;
         var builder = ContainerSpec.hardened(image).name(name).hostPort(HostPorts.choose("127.0.0.1", 0))
                 .memoryBytes(ContainerSpec.GIB).dataVolume(name + "-data").workspaceVolume(name + "-work")

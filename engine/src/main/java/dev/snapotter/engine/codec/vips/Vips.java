@@ -40,7 +40,7 @@ final class Vips {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment source = source(a, file);
             try {
-                MemorySegment img = (MemorySegment) c.imageNewFromSource.invokeExact(source, a.allocateFrom(""),
+                MemorySegment img = (MemorySegment) c.imageNewFromSource.handle().invokeExact(source, a.allocateFrom(""),
                         a.allocateFrom("access"), ACCESS_SEQUENTIAL, a.allocateFrom("fail_on"), FAIL_ON_TRUNCATED, MemorySegment.NULL);
                 return image(img, "load");
             } finally {
@@ -59,7 +59,7 @@ final class Vips {
             MemorySegment source = source(a, file);
             try {
                 MemorySegment out = a.allocate(ValueLayout.ADDRESS);
-                int rc = (int) c.thumbnailSource.invokeExact(source, out, width, a.allocateFrom("height"), height,
+                int rc = (int) c.thumbnailSource.handle().invokeExact(source, out, width, a.allocateFrom("height"), height,
                         a.allocateFrom("size"), size, a.allocateFrom("option_string"), a.allocateFrom(LOADER_OPTIONS), MemorySegment.NULL);
                 return result(rc, out, "thumbnail");
             } finally {
@@ -73,29 +73,29 @@ final class Vips {
     }
 
     VipsImage autorot(VipsImage in) {
-        return op("autorot", (a, out) -> (int) c.autorot.invokeExact(in.ptr(), out, MemorySegment.NULL));
+        return op("autorot", (a, out) -> (int) c.autorot.handle().invokeExact(in.ptr(), out, MemorySegment.NULL));
     }
 
     /** A new reference whose metadata may be edited without touching {@code in}. */
     VipsImage copy(VipsImage in) {
-        return op("copy", (a, out) -> (int) c.copy.invokeExact(in.ptr(), out, MemorySegment.NULL));
+        return op("copy", (a, out) -> (int) c.copy.handle().invokeExact(in.ptr(), out, MemorySegment.NULL));
     }
 
     VipsImage colourspace(VipsImage in, int space) {
-        return op("colourspace", (a, out) -> (int) c.colourspace.invokeExact(in.ptr(), out, space, MemorySegment.NULL));
+        return op("colourspace", (a, out) -> (int) c.colourspace.handle().invokeExact(in.ptr(), out, space, MemorySegment.NULL));
     }
 
     VipsImage cast(VipsImage in, int format) {
-        return op("cast", (a, out) -> (int) c.cast.invokeExact(in.ptr(), out, format, MemorySegment.NULL));
+        return op("cast", (a, out) -> (int) c.cast.handle().invokeExact(in.ptr(), out, format, MemorySegment.NULL));
     }
 
     VipsImage extractBands(VipsImage in, int first, int n) {
-        return op("extract_band", (a, out) -> (int) c.extractBands.invokeExact(in.ptr(), out, first, a.allocateFrom("n"), n, MemorySegment.NULL));
+        return op("extract_band", (a, out) -> (int) c.extractBands.handle().invokeExact(in.ptr(), out, first, a.allocateFrom("n"), n, MemorySegment.NULL));
     }
 
     /** Lanczos3 with separate horizontal and vertical scale factors. */
     VipsImage resize(VipsImage in, double hscale, double vscale) {
-        return op("resize", (a, out) -> (int) c.resize.invokeExact(in.ptr(), out, hscale, a.allocateFrom("vscale"), vscale,
+        return op("resize", (a, out) -> (int) c.resize.handle().invokeExact(in.ptr(), out, hscale, a.allocateFrom("vscale"), vscale,
                 a.allocateFrom("kernel"), KERNEL_LANCZOS3, MemorySegment.NULL));
     }
 
@@ -104,7 +104,7 @@ final class Vips {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment data = a.allocate(pixels.length);
             MemorySegment.copy(pixels, 0, data, ValueLayout.JAVA_BYTE, 0, pixels.length);
-            MemorySegment img = (MemorySegment) c.newFromMemoryCopy.invokeExact(data, (long) pixels.length, width, height, bands, FORMAT_UCHAR);
+            MemorySegment img = (MemorySegment) c.newFromMemoryCopy.handle().invokeExact(data, (long) pixels.length, width, height, bands, FORMAT_UCHAR);
             return image(img, "new_from_memory");
         } catch (VipsException e) {
             throw e;
@@ -120,14 +120,14 @@ final class Vips {
     void toPixels(VipsImage in, byte[] target) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment size = a.allocate(ValueLayout.JAVA_LONG);
-            MemorySegment mem = (MemorySegment) c.writeToMemory.invokeExact(in.ptr(), size);
+            MemorySegment mem = (MemorySegment) c.writeToMemory.handle().invokeExact(in.ptr(), size);
             if (mem.equals(MemorySegment.NULL)) throw new VipsException("write_to_memory", takeError());
             try {
                 long n = size.get(ValueLayout.JAVA_LONG, 0);
                 if (n != target.length) throw new VipsException("write_to_memory", "got " + n + " bytes, expected " + target.length);
                 MemorySegment.copy(mem.reinterpret(n), ValueLayout.JAVA_BYTE, 0, target, 0, target.length);
             } finally {
-                c.gFree.invokeExact(mem);
+                c.gFree.handle().invokeExact(mem);
             }
         } catch (VipsException e) {
             throw e;
@@ -141,7 +141,7 @@ final class Vips {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment buf = a.allocate(ValueLayout.ADDRESS);
             MemorySegment size = a.allocate(ValueLayout.JAVA_LONG);
-            int rc = (int) c.writeToBuffer.invokeExact(in.ptr(), a.allocateFrom(suffixWithOptions), buf, size, MemorySegment.NULL);
+            int rc = (int) c.writeToBuffer.handle().invokeExact(in.ptr(), a.allocateFrom(suffixWithOptions), buf, size, MemorySegment.NULL);
             if (rc != 0) throw new VipsException("save", takeError());
             return takeBytes(buf.get(ValueLayout.ADDRESS, 0), size.get(ValueLayout.JAVA_LONG, 0), "save");
         } catch (VipsException e) {
@@ -155,7 +155,7 @@ final class Vips {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment d = a.allocate(Math.max(1, data.length));
             MemorySegment.copy(data, 0, d, ValueLayout.JAVA_BYTE, 0, data.length);
-            c.setBlobCopy.invokeExact(img.ptr(), a.allocateFrom(name), d, (long) data.length);
+            c.setBlobCopy.handle().invokeExact(img.ptr(), a.allocateFrom(name), d, (long) data.length);
         } catch (Throwable t) {
             throw new VipsException("set " + name, t.toString());
         }
@@ -163,7 +163,7 @@ final class Vips {
 
     void setInt(VipsImage img, String name, int value) {
         try (Arena a = Arena.ofConfined()) {
-            c.setInt.invokeExact(img.ptr(), a.allocateFrom(name), value);
+            c.setInt.handle().invokeExact(img.ptr(), a.allocateFrom(name), value);
         } catch (Throwable t) {
             throw new VipsException("set " + name, t.toString());
         }
@@ -171,7 +171,7 @@ final class Vips {
 
     void remove(VipsImage img, String name) {
         try (Arena a = Arena.ofConfined()) {
-            int ignored = (int) c.remove.invokeExact(img.ptr(), a.allocateFrom(name));
+            int ignored = (int) c.remove.handle().invokeExact(img.ptr(), a.allocateFrom(name));
         } catch (Throwable t) {
             throw new VipsException("remove " + name, t.toString());
         }
@@ -180,7 +180,7 @@ final class Vips {
     /** Bytes of pixel and buffer memory libvips holds right now (its own allocation tracker). */
     long trackedMemory() {
         try {
-            return (long) c.trackedMem.invokeExact();
+            return (long) c.trackedMem.handle().invokeExact();
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
@@ -189,7 +189,7 @@ final class Vips {
     /** Live tracked allocations. */
     int trackedAllocations() {
         try {
-            return (int) c.trackedAllocs.invokeExact();
+            return (int) c.trackedAllocs.handle().invokeExact();
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
@@ -198,7 +198,7 @@ final class Vips {
     /** Files libvips holds open. */
     int trackedFiles() {
         try {
-            return (int) c.trackedFiles.invokeExact();
+            return (int) c.trackedFiles.handle().invokeExact();
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
@@ -233,13 +233,13 @@ final class Vips {
     }
 
     private MemorySegment source(Arena a, Path file) throws Throwable {
-        MemorySegment source = (MemorySegment) c.sourceNewFromFile.invokeExact(a.allocateFrom(file.toString()));
+        MemorySegment source = (MemorySegment) c.sourceNewFromFile.handle().invokeExact(a.allocateFrom(file.toString()));
         if (source.equals(MemorySegment.NULL)) throw new VipsException("open", takeError());
         return source;
     }
 
     private void unref(MemorySegment gobject) throws Throwable {
-        c.gObjectUnref.invokeExact(gobject);
+        c.gObjectUnref.handle().invokeExact(gobject);
     }
 
     private byte[] takeBytes(MemorySegment mem, long size, String what) throws Throwable {
@@ -248,20 +248,20 @@ final class Vips {
             if (size > Integer.MAX_VALUE - 16) throw new VipsException(what, "result of " + size + " bytes is too large");
             return mem.reinterpret(size).toArray(ValueLayout.JAVA_BYTE);
         } finally {
-            c.gFree.invokeExact(mem);
+            c.gFree.handle().invokeExact(mem);
         }
     }
 
     /** The libvips error text (and clears it, so the next failure does not repeat it). */
     String takeError() {
         try {
-            MemorySegment m = (MemorySegment) c.errorBufferCopy.invokeExact();
+            MemorySegment m = (MemorySegment) c.errorBufferCopy.handle().invokeExact();
             if (m.equals(MemorySegment.NULL)) return "unknown libvips error";
             try {
                 String s = m.reinterpret(Integer.MAX_VALUE).getString(0).strip();
                 return s.isEmpty() ? "unknown libvips error" : s;
             } finally {
-                c.gFree.invokeExact(m);
+                c.gFree.handle().invokeExact(m);
             }
         } catch (Throwable t) {
             return "unknown libvips error (" + t + ")";

@@ -23,25 +23,25 @@ final class VipsImage implements AutoCloseable {
     }
 
     int width() {
-        return intField(calls.width);
+        return intField(calls.width.handle());
     }
 
     int height() {
-        return intField(calls.height);
+        return intField(calls.height.handle());
     }
 
     int bands() {
-        return intField(calls.bands);
+        return intField(calls.bands.handle());
     }
 
     /** VipsBandFormat: 0 = uchar. */
     int format() {
-        return intField(calls.format);
+        return intField(calls.format.handle());
     }
 
     /** VipsInterpretation: 1 = B_W, 22 = sRGB, 15 = CMYK, 25 = RGB16, 26 = GREY16. */
     int interpretation() {
-        return intField(calls.interpretation);
+        return intField(calls.interpretation.handle());
     }
 
     private int intField(java.lang.invoke.MethodHandle h) {
@@ -56,7 +56,7 @@ final class VipsImage implements AutoCloseable {
     public void close() {
         if (ptr == null) return;
         try {
-            calls.gObjectUnref.invokeExact(ptr);
+            calls.gObjectUnref.handle().invokeExact(ptr);
         } catch (Throwable t) {
             throw new IllegalStateException("g_object_unref failed", t);
         } finally {

@@ -118,7 +118,15 @@ public final class VipsLibrary {
     }
 
     MethodHandle handle(String name, FunctionDescriptor fd, Linker.Option... options) {
-        MemorySegment symbol = lookup.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libvips has no symbol " + name));
-        return LINKER.downcallHandle(symbol, fd, options);
+        return LINKER.downcallHandle(symbol(name), fd, options);
+    }
+
+    /** Like {@link #handle}, but linked on first use; the symbol must exist now. */
+    Downcall downcall(String name, FunctionDescriptor fd, Linker.Option... options) {
+        return new Downcall(symbol(name), fd, options);
+    }
+
+    private MemorySegment symbol(String name) {
+        return lookup.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libvips has no symbol " + name));
     }
 }

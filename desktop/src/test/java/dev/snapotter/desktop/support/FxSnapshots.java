@@ -1,4 +1,4 @@
-package dev.snapotter.desktop.server;
+package dev.snapotter.desktop.support;
 
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Headless scene snapshots for docs/images (same approach as the editor's ScreenshotsTest). */
-final class FxSnapshots {
+/** Headless scene snapshots to PNG for docs/images (no javafx-swing needed); written atomically. */
+public final class FxSnapshots {
 
     private FxSnapshots() {
     }
 
-    static void save(Stage stage, Path file) throws Exception {
+    public static void save(Stage stage, Path file) throws Exception {
         WritableImage img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
@@ -31,7 +31,7 @@ final class FxSnapshots {
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    static Path docsImages() {
+    public static Path docsImages() {
         return Path.of(System.getProperty("snapotter.docs.images", "../docs/images"));
     }
 }
