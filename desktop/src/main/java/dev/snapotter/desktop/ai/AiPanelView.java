@@ -81,9 +81,9 @@ public final class AiPanelView extends BorderPane {
         Button install = new Button("Install");
         install.setId("ai-install");
         install.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> selected.get() == null || selected.get().installed() || !selected.get().downloadable() || vm.installingProperty().get(),
+                () -> selected.get() == null || !selected.get().installable() || vm.installingProperty().get(),
                 selected, vm.installingProperty()));
-        install.setOnAction(e -> vm.install(selected.get().id()));
+        install.setOnAction(e -> vm.install(selected.get()));
         Button fromFile = new Button("Install from file…");
         fromFile.setId("ai-install-file");
         fromFile.disableProperty().bind(vm.installingProperty());

@@ -43,6 +43,7 @@ import java.util.concurrent.Callable;
 public final class AiPanelViewModel {
 
     private final Callable<BundleInstaller> installer;
+    private final ShippedBundles shipped;
     private final TaskExecutor executor;
     private final ObservableList<BundleRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty installing = new SimpleBooleanProperty();
@@ -52,8 +53,13 @@ public final class AiPanelViewModel {
     private final LongProperty totalDiskUsage = new SimpleLongProperty();
     private InstallJob current;
 
-    public AiPanelViewModel(Callable<BundleInstaller> installer, TaskExecutor executor) {
+    /**
+     * @param shipped bundle files that came with the app (the air-gapped kit): listed as "Available offline" and
+     *                installed from the file, with no network
+     */
+    public AiPanelViewModel(Callable<BundleInstaller> installer, ShippedBundles shipped, TaskExecutor executor) {
         this.installer = installer;
+        this.shipped = shipped;
         this.executor = executor;
     }
 
@@ -87,7 +93,7 @@ public final class AiPanelViewModel {
     }
 
     public void refresh() {
-        executor.execute(Lane.IO, BackgroundTask.of("ai-bundles-list", ctx -> snapshot(installer.call()))
+        executor.execute(Lane.IO, BackgroundTask.of("ai-bundles-list", ctx -> snapshot(installer.call(), shipped.list()))
                 .onSuccess(s -> {
                     rows.setAll(s.rows());
                     totalDiskUsage.set(s.total());
@@ -95,20 +101,42 @@ public final class AiPanelViewModel {
                 .onFailure(e -> error.set("Cannot read the AI bundles folder: " + e.getMessage())));
     }
 
-    static Snapshot snapshot(BundleInstaller inst) throws java.io.IOException {
+    /** Catalogue bundles first, then installed ones the catalogue does not know, then shipped files of neither. */
+    static Snapshot snapshot(BundleInstaller inst, List<ShippedBundle> shippedFiles) throws java.io.IOException {
         List<InstalledBundle> installed = inst.installed();
         List<BundleRow> out = new ArrayList<>();
         for (CatalogueEntry e : inst.catalogue().bundles()) {
             Optional<InstalledBundle> i = installed.stream().filter(b -> b.manifest().id().equals(e.id())).findFirst();
             out.add(new BundleRow(e.id(), e.name(), i.map(b -> b.manifest().version()).orElse(e.version()), e.license(), e.installedBytes(),
-                    i.isPresent(), i.map(InstalledBundle::diskUsageBytes).orElse(0L), e.url() != null, i.map(InstalledBundle::signed).orElse(false)));
+                    i.isPresent(), i.map(InstalledBundle::diskUsageBytes).orElse(0L), e.url() != null, i.map(InstalledBundle::signed).orElse(false),
+                    shippedFile(shippedFiles, e.id())));
         }
         for (InstalledBundle b : installed) {
             if (inst.catalogue().find(b.manifest().id()).isPresent()) continue;
             var m = b.manifest();
-            out.add(new BundleRow(m.id(), m.name(), m.version(), m.license(), m.installedBytes(), true, b.diskUsageBytes(), false, b.signed()));
+            out.add(new BundleRow(m.id(), m.name(), m.version(), m.license(), m.installedBytes(), true, b.diskUsageBytes(), false, b.signed(),
+                    shippedFile(shippedFiles, m.id())));
+        }
+        for (ShippedBundle f : shippedFiles) {
+            if (out.stream().anyMatch(r -> r.id().equals(f.id()))) continue;
+            var m = f.manifest();
+            // "signed" is only known once the install has checked the signature; the row shows it after that
+            out.add(new BundleRow(m.id(), m.name(), m.version(), m.license(), m.installedBytes(), false, 0, false, false, f.file()));
         }
         return new Snapshot(out, inst.totalDiskUsage());
+    }
+
+    private static Path shippedFile(List<ShippedBundle> shippedFiles, String id) {
+        return shippedFiles.stream().filter(f -> f.id().equals(id)).map(ShippedBundle::file).findFirst().orElse(null);
+    }
+
+    /**
+     * Installs the bundle of this row: from the file shipped with the app when there is one (no network), else by
+     * downloading it from the catalogue.
+     */
+    public void install(BundleRow row) {
+        if (row.availableOffline()) installFile(row.shippedFile());
+        else install(row.id());
     }
 
     /** Downloads and installs a catalogue bundle (the only network access the desktop makes, and only now). */

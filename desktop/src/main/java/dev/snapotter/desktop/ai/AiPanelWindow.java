@@ -13,7 +13,7 @@ public final class AiPanelWindow {
 
     public AiPanelWindow(Window owner, AppDirs dirs, TaskExecutor executor) {
         LocalAi ai = LocalAi.of(dirs);
-        AiPanelView view = new AiPanelView(new AiPanelViewModel(ai::installer, executor));
+        AiPanelView view = new AiPanelView(new AiPanelViewModel(ai::installer, ShippedBundles.detect(), executor));
         stage.initOwner(owner);
         stage.setTitle("AI features");
         Scene scene = new Scene(view, 720, 380);

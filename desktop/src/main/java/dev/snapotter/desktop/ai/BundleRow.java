@@ -1,16 +1,31 @@
 package dev.snapotter.desktop.ai;
 
+import java.nio.file.Path;
+
 /**
- * One line of the AI panel: a catalogue bundle or an installed one.
+ * One line of the AI panel: a catalogue bundle, an installed one, or one shipped with the app.
  *
  * @param sizeBytes      installed size (what the disk must hold)
  * @param diskUsageBytes what it occupies now (0 when not installed)
+ * @param downloadable   the catalogue has a download URL for it
+ * @param shippedFile    the bundle file shipped with the app (installs with no network), or null
  */
 public record BundleRow(String id, String name, String version, String license, long sizeBytes, boolean installed,
-                        long diskUsageBytes, boolean downloadable, boolean signed) {
+                        long diskUsageBytes, boolean downloadable, boolean signed, Path shippedFile) {
+
+    /** Install works from the shipped file, without the network. */
+    public boolean availableOffline() {
+        return shippedFile != null;
+    }
+
+    /** Whether "Install" can do something for this row (from the shipped file first, else a download). */
+    public boolean installable() {
+        return !installed && (availableOffline() || downloadable);
+    }
 
     public String status() {
-        return installed ? "Installed" : "Not installed";
+        if (installed) return "Installed";
+        return availableOffline() ? "Available offline" : "Not installed";
     }
 
     public static String humanBytes(long bytes) {

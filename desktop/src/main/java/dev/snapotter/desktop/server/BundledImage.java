@@ -1,17 +1,22 @@
 package dev.snapotter.desktop.server;
 
+import dev.snapotter.desktop.app.ShippedFiles;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Finds the image archive that ships with the app: an explicit {@code snapotter.image.tar} system property, next to
  * the installed app (jpackage's {@code jpackage.app-path}), or — in a source checkout — the one
- * {@code container/image/build.sh} writes to {@code container/image/target/}.
+ * {@code container/image/build.sh} writes to {@code container/image/target/}. The places are {@link ShippedFiles}'
+ * (shared with the AI bundles folder).
  */
 public final class BundledImage {
+
+    /** An explicit image archive (a kit on a USB stick, tests). */
+    public static final String PROPERTY = "snapotter.image.tar";
 
     private BundledImage() {
     }
@@ -21,28 +26,15 @@ public final class BundledImage {
     }
 
     public static Optional<Path> locate(String version) {
-        return candidates(version, System.getProperty("snapotter.image.tar"), System.getProperty("jpackage.app-path"),
-                Path.of(System.getProperty("user.dir"))).stream().filter(Files::isRegularFile).findFirst();
+        return ShippedFiles.candidates(PROPERTY, fileName(version), checkoutPath(version)).stream().filter(Files::isRegularFile).findFirst();
     }
 
     /** Every place looked at, in order (tests check the order without touching the real file system). */
     static List<Path> candidates(String version, String explicit, String appPath, Path workDir) {
-        List<Path> out = new ArrayList<>();
-        if (explicit != null && !explicit.isBlank()) out.add(Path.of(explicit));
-        String name = fileName(version);
-        if (appPath != null && !appPath.isBlank()) {
-            Path launcherDir = Path.of(appPath).toAbsolutePath().getParent();
-            if (launcherDir != null) {
-                out.add(launcherDir.resolve(name));
-                if (launcherDir.getParent() != null) {
-                    out.add(launcherDir.getParent().resolve(name));
-                    out.add(launcherDir.getParent().resolve("lib").resolve("app").resolve(name));
-                }
-            }
-        }
-        for (Path dir = workDir.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            out.add(dir.resolve("container").resolve("image").resolve("target").resolve(name));
-        }
-        return out;
+        return ShippedFiles.candidates(explicit, appPath, workDir, fileName(version), checkoutPath(version));
+    }
+
+    private static Path checkoutPath(String version) {
+        return Path.of("container", "image", "target", fileName(version));
     }
 }

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.snapotter.bundles.BundleFormat;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -38,7 +41,7 @@ class AiPanelViewModelTest {
         installer = BundleInstaller.open(InstallerOptions.defaults(tmp.resolve("ai"), "0.1.0")
                 .withCatalogue(new Catalogue(1, new AllowedOrigins(List.of("https://github.com")), List.of(known)))
                 .withTrustedKeys(TrustedKeys.of(key.getPublic())));
-        vm = new AiPanelViewModel(() -> installer, new DirectTaskExecutor((name, e) -> { throw new AssertionError(name, e); }));
+        vm = new AiPanelViewModel(() -> installer, ShippedBundles.none(), new DirectTaskExecutor((name, e) -> { throw new AssertionError(name, e); }));
     }
 
     @AfterEach
@@ -84,6 +87,57 @@ class AiPanelViewModelTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !vm.installingProperty().get());
         assertThat(vm.errorProperty().get()).contains("does not trust");
         assertThat(vm.rows()).noneMatch(BundleRow::installed);
+    }
+
+    @Test
+    void aBundleShippedWithTheAppIsListedAndInstallsFromItsFileWithNoNetwork() throws Exception {
+        // the kit's layout: install.sh copies the bundles next to the installed app
+        Path shippedDir = Files.createDirectories(tmp.resolve("opt/snapotter/lib/app/bundles"));
+        Path file = Files.move(TestBundles.signedBundle(tmp, "test-model", key.getPrivate()),
+                shippedDir.resolve("test-model-1.0.0" + BundleFormat.EXTENSION));
+        Files.writeString(shippedDir.resolve("broken" + BundleFormat.EXTENSION), "not a bundle"); // listed by nobody
+        vm = new AiPanelViewModel(() -> installer, ShippedBundles.in(shippedDir),
+                new DirectTaskExecutor((name, e) -> { throw new AssertionError(name, e); }));
+
+        vm.refresh();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        BundleRow row = vm.rows().stream().filter(r -> r.id().equals("test-model")).findFirst().orElseThrow();
+        assertThat(row.status()).isEqualTo("Available offline");
+        assertThat(row.installable()).isTrue();
+        assertThat(row.downloadable()).as("not in the catalogue").isFalse();
+        assertThat(row.sizeBytes()).isGreaterThan(300_000);
+        assertThat(vm.rows()).extracting(BundleRow::id).containsExactly("background-removal", "test-model");
+
+        vm.install(row);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !vm.installingProperty().get());
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.rows()).filteredOn(r -> r.id().equals("test-model")).singleElement().satisfies(r -> {
+            assertThat(r.installed()).isTrue();
+            assertThat(r.signed()).isTrue();
+            assertThat(r.status()).isEqualTo("Installed");
+            assertThat(r.installable()).isFalse();
+        });
+        assertThat(file).as("the shipped file is left as it was").exists();
+    }
+
+    @Test
+    void aCatalogueBundleThatAlsoShipsWithTheAppInstallsFromTheFileNotTheUrl() throws Exception {
+        Path shippedDir = Files.createDirectories(tmp.resolve("kit/bundles"));
+        Path file = TestBundles.signedBundle(tmp.resolve("kit"), "background-removal", key.getPrivate());
+        Files.move(file, shippedDir.resolve(file.getFileName()));
+        vm = new AiPanelViewModel(() -> installer, ShippedBundles.in(shippedDir),
+                new DirectTaskExecutor((name, e) -> { throw new AssertionError(name, e); }));
+        vm.refresh();
+        BundleRow row = vm.rows().getFirst();
+        assertThat(row.id()).isEqualTo("background-removal");
+        assertThat(row.availableOffline()).isTrue();
+        assertThat(row.downloadable()).isTrue();
+
+        // the catalogue's URL (github.com) is unreachable here: only the file can make this succeed
+        vm.install(row);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !vm.installingProperty().get());
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.rows().getFirst().installed()).isTrue();
     }
 
     @Test
