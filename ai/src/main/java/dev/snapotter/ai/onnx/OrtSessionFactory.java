@@ -52,7 +52,7 @@ public final class OrtSessionFactory {
             opts.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             opts.setIntraOpNumThreads(threads);
             opts.setInterOpNumThreads(1);
-            // Memory over a few % of speed (12 MP, 2 cores, docs/ai.md): with the arena the process
+            // Memory over a few % of speed (12 MP, 2 cores, docs/performance.md): with the arena the process
             // held 2.28 GB after the first runs (2.2-2.9 s); without it and without memory-pattern
             // pre-planning the peak is ~1.28 GB, ~0.7 GB between runs, at ~2.8 s.
             opts.setCPUArenaAllocator(false);

@@ -21,9 +21,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Not a speed test (timings are only logged, never asserted): records what docs/ai.md quotes,
+ * Not a speed test (timings are only logged, never asserted): records what docs/performance.md ("AI: background removal") quotes,
  * end-to-end time of remove-background on a 12 MP (4000×3000) photo-like scene and the fork's
- * peak RSS (VmHWM). Opt-in: {@code mvn -f ai/pom.xml test -Dsnapotter.ai.measure=true -Dtest=TwelveMegapixelMeasurement}.
+ * peak RSS (VmHWM). Opt-in: {@code mvn -pl ai -am test -Dsnapotter.ai.measure=true -Dtest=TwelveMegapixelMeasurement -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "snapotter.ai.measure", matches = "true")
 class TwelveMegapixelMeasurement {
