@@ -1,5 +1,6 @@
 package dev.snapotter.ai.background;
 
+import dev.snapotter.ai.testing.TestModel;
 import dev.snapotter.ai.model.ModelLocator;
 import dev.snapotter.engine.EngineLimits;
 import dev.snapotter.engine.tool.ToolContext;
@@ -29,7 +30,7 @@ class IsnetInferenceTest {
 
     @BeforeAll
     static void load() {
-        ModelLocator locator = ModelAvailable.require();
+        ModelLocator locator = TestModel.require();
         segmenter = new IsnetSegmenter(locator, Duration.ofMinutes(1), Runtime.getRuntime().availableProcessors());
     }
 

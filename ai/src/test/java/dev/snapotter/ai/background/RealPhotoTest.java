@@ -1,5 +1,6 @@
 package dev.snapotter.ai.background;
 
+import dev.snapotter.ai.testing.TestModel;
 import dev.snapotter.engine.EngineLimits;
 import dev.snapotter.engine.tool.ToolContext;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class RealPhotoTest {
     @Test
     void segmentsTheRoseInARealPhoto() throws Exception {
         BufferedImage rose = imageMagickRose();
-        try (IsnetSegmenter segmenter = new IsnetSegmenter(ModelAvailable.require(), Duration.ofMinutes(1), 2)) {
+        try (IsnetSegmenter segmenter = new IsnetSegmenter(TestModel.require(), Duration.ofMinutes(1), 2)) {
             Mask mask = segmenter.segment(rose, ToolContext.of(EngineLimits.defaults()));
             int w = rose.getWidth();
             int h = rose.getHeight();

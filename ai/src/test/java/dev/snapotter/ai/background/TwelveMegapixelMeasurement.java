@@ -1,5 +1,6 @@
 package dev.snapotter.ai.background;
 
+import dev.snapotter.ai.testing.TestModel;
 import dev.snapotter.ai.model.ModelLocator;
 import dev.snapotter.engine.EngineLimits;
 import dev.snapotter.engine.codec.ImageFormat;
@@ -32,7 +33,7 @@ class TwelveMegapixelMeasurement {
 
     @Test
     void measure() throws IOException {
-        ModelLocator locator = ModelAvailable.require();
+        ModelLocator locator = TestModel.require();
         TestScenes.Scene scene = TestScenes.bust(4000, 3000);
         Picture in = new Picture(scene.image(), ImageMetadata.NONE, OutputSpec.of(ImageFormat.JPEG));
         log.info("before: RSS {} MB, peak {} MB", status("VmRSS"), status("VmHWM"));
