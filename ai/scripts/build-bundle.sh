@@ -19,7 +19,6 @@ root=$(cd "$here/../.." && pwd)
 build_dir=${SNAPOTTER_BUILD_DIR:-target}
 out_dir=${1:-$root/ai/$build_dir/bundles}
 model_dir=${SNAPOTTER_AI_MODEL_DIR:-$HOME/.cache/snapotter/models}
-version=1.4.5
 
 say() { printf '[build-bundle] %s\n' "$*" >&2; }
 
@@ -54,12 +53,10 @@ if [ "${SNAPOTTER_MAVEN_OFFLINE:-true}" = true ]; then offline=(-o); fi
   process-classes dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime) >&2
 classpath="$root/bundles/$build_dir/classes:$(cat "$cp_file")"
 
-# 4. build and sign
+# 4. build and sign; name, version, licence and tools come from the built-in catalogue (one description)
 mkdir -p "$out_dir"
-out="$out_dir/background-removal-$version.snapotter-bundle.tar.gz"
-"$jdk/bin/java" -cp "$classpath" dev.snapotter.bundles.build.BundleTool build "$out" \
-  --id background-removal --name "Background removal" --version "$version" \
-  --arch any --license AGPL-3.0 --min-app 0.1.0 --enables remove-background \
+"$jdk/bin/java" -cp "$classpath" dev.snapotter.bundles.build.BundleTool build "$out_dir" \
+  --id background-removal --from-catalogue --min-app 0.1.0 \
   --file "isnet-small.onnx=$model_dir/isnet-small.onnx" \
   --file "LICENSE.md=$model_dir/isnet-small.LICENSE.md" >&2
-echo "$out"
+ls "$out_dir"/background-removal-*.snapotter-bundle.tar.gz

@@ -1,5 +1,6 @@
 package dev.snapotter.installers;
 
+import dev.snapotter.desktop.ai.ShippedBundles;
 import dev.snapotter.desktop.server.BundledImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,20 +22,24 @@ class KitLayoutTest {
     Path opt;
 
     @Test
-    void desktopFindsTheKitsImageNextToTheInstalledApp() throws IOException {
+    void desktopFindsTheKitsImageAndBundlesNextToTheInstalledApp() throws IOException {
         String version = Outputs.version();
         Path launcher = Files.createDirectories(opt.resolve("snapotter/bin")).resolve("SnapOtter");
         Files.writeString(launcher, "#!/bin/sh\n");
         Path image = Files.createDirectories(opt.resolve("snapotter/lib/app")).resolve(BundledImage.fileName(version));
         Files.writeString(image, "image");
+        Path bundles = Files.createDirectories(opt.resolve("snapotter/lib/app/bundles"));
         String before = System.getProperty("jpackage.app-path");
-        String explicit = System.clearProperty("snapotter.image.tar");
+        String explicit = System.clearProperty(BundledImage.PROPERTY);
+        String explicitBundles = System.clearProperty(ShippedBundles.PROPERTY);
         try {
             System.setProperty("jpackage.app-path", launcher.toString());
             assertThat(BundledImage.locate(version)).contains(image);
+            assertThat(ShippedBundles.detect().folder()).as("the AI panel's shipped bundles").contains(bundles);
         } finally {
             if (before == null) System.clearProperty("jpackage.app-path"); else System.setProperty("jpackage.app-path", before);
-            if (explicit != null) System.setProperty("snapotter.image.tar", explicit);
+            if (explicit != null) System.setProperty(BundledImage.PROPERTY, explicit);
+            if (explicitBundles != null) System.setProperty(ShippedBundles.PROPERTY, explicitBundles);
         }
     }
 }

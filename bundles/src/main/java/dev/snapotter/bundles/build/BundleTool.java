@@ -1,7 +1,10 @@
 package dev.snapotter.bundles.build;
 
 import dev.snapotter.archive.Sha256;
+import dev.snapotter.bundles.BundleFormat;
 import dev.snapotter.bundles.BundleManifest;
+import dev.snapotter.bundles.catalogue.Catalogue;
+import dev.snapotter.bundles.catalogue.CatalogueEntry;
 import dev.snapotter.bundles.signing.Ed25519Keys;
 import dev.snapotter.bundles.signing.SigningKeyStore;
 import dev.snapotter.bundles.signing.TrustedKeys;
@@ -24,7 +27,13 @@ import java.util.List;
  * public-key                  print the signing key's id and base64 public key
  * build OUT --id ID --name NAME --version V [--arch A] [--license L] [--min-app V]
  *       [--enables TOOL]... --file PATH=SOURCE... [--unsigned]
+ * build OUT --id ID --from-catalogue [--min-app V] --file PATH=SOURCE... [--unsigned] [--optional]
  * </pre>
+ * {@code --optional}: when a source file is missing (the model was never fetched: no npm, no network), say so and
+ * build nothing instead of failing — except under {@code CI=true}, where a missing source is an error.
+ * With {@code --from-catalogue} the name, version, licence, arch and tools come from the built-in catalogue's entry
+ * for the id, so the bundle and the catalogue cannot disagree. When OUT does not end with {@code .snapotter-bundle.tar.gz} it is a folder (created if needed) and the file is
+ * {@code OUT/<id>-<version>.snapotter-bundle.tar.gz}.
  * The signing key is {@code SNAPOTTER_BUNDLE_SIGNING_KEY_FILE}, else this machine's key (ADR 0061).
  */
 public final class BundleTool {
@@ -63,21 +72,44 @@ public final class BundleTool {
         Path target = Path.of(a.getFirst());
         java.util.Map<String, java.util.List<String>> opts = new java.util.HashMap<>();
         boolean unsigned = false;
+        boolean fromCatalogue = false;
+        boolean optional = false;
         for (int i = 1; i < a.size(); i++) {
             String opt = a.get(i);
             if (opt.equals("--unsigned")) {
                 unsigned = true;
+            } else if (opt.equals("--from-catalogue")) {
+                fromCatalogue = true;
+            } else if (opt.equals("--optional")) {
+                optional = true;
             } else if (opt.startsWith("--") && i + 1 < a.size()) {
                 opts.computeIfAbsent(opt, k -> new java.util.ArrayList<>()).add(a.get(++i));
             } else {
                 usage();
             }
         }
-        BundleBuilder b = new BundleBuilder(one(opts, "--id"), one(opts, "--name"), one(opts, "--version"));
-        if (opts.containsKey("--arch")) b.arch(one(opts, "--arch"));
-        if (opts.containsKey("--license")) b.license(one(opts, "--license"));
+        List<Path> missing = opts.getOrDefault("--file", List.of()).stream().map(f -> Path.of(f.substring(f.indexOf('=') + 1)))
+                .filter(f -> !Files.isRegularFile(f)).toList();
+        if (optional && !missing.isEmpty() && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+            out.println("[bundles] not building " + target + ": missing " + missing + " (fetch the model first, ai/scripts/fetch-model.sh)");
+            return;
+        }
+        BundleBuilder b;
+        if (fromCatalogue) {
+            String id = one(opts, "--id");
+            CatalogueEntry e = Catalogue.builtIn().find(id)
+                    .orElseThrow(() -> new IllegalArgumentException("the built-in catalogue has no bundle '" + id + "'"));
+            b = new BundleBuilder(e.id(), e.name(), e.version()).arch(e.arch()).license(e.license());
+            e.enablesTools().forEach(b::enablesTool);
+            if (isFolder(target)) target = Files.createDirectories(target).resolve(e.id() + "-" + e.version() + BundleFormat.EXTENSION);
+        } else {
+            b = new BundleBuilder(one(opts, "--id"), one(opts, "--name"), one(opts, "--version"));
+            if (opts.containsKey("--arch")) b.arch(one(opts, "--arch"));
+            if (opts.containsKey("--license")) b.license(one(opts, "--license"));
+            opts.getOrDefault("--enables", List.of()).forEach(b::enablesTool);
+            if (isFolder(target)) target = Files.createDirectories(target).resolve(one(opts, "--id") + "-" + one(opts, "--version") + BundleFormat.EXTENSION);
+        }
         if (opts.containsKey("--min-app")) b.minAppVersion(one(opts, "--min-app"));
-        opts.getOrDefault("--enables", List.of()).forEach(b::enablesTool);
         for (String f : opts.getOrDefault("--file", List.of())) {
             int eq = f.indexOf('=');
             if (eq <= 0) usage();
@@ -92,6 +124,11 @@ public final class BundleTool {
                 + (key == null ? "UNSIGNED" : "signed by " + Ed25519Keys.keyId(Ed25519Keys.publicOf(key))) + ")");
     }
 
+    /** OUT names a folder unless it ends with the bundle extension. */
+    private static boolean isFolder(Path target) {
+        return !target.getFileName().toString().endsWith(BundleFormat.EXTENSION);
+    }
+
     private static String one(java.util.Map<String, java.util.List<String>> opts, String name) {
         java.util.List<String> v = opts.get(name);
         if (v == null || v.size() != 1) usage();
@@ -104,6 +141,7 @@ public final class BundleTool {
 
     private static String usage() {
         throw new IllegalArgumentException("usage: BundleTool trust-builder-key FILE | public-key | build OUT --id ID --name NAME --version V "
-                + "[--arch any|x86_64|aarch64] [--license SPDX] [--min-app V] [--enables TOOL]... --file PATH=SOURCE... [--unsigned]");
+                + "[--arch any|x86_64|aarch64] [--license SPDX] [--min-app V] [--enables TOOL]... --file PATH=SOURCE... [--unsigned]"
+                + " | build OUT --id ID --from-catalogue [--min-app V] --file PATH=SOURCE... [--unsigned] [--optional]");
     }
 }
