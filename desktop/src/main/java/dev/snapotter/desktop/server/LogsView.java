@@ -20,18 +20,29 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The container's logs: search next/previous, follow (paused by scrolling up), timestamps, copy, save. */
 final class LogsView extends BorderPane {
 
     private final LogsViewModel vm;
     private final ListView<LogLine> list = new ListView<>();
+    private final Function<Window, Optional<Path>> saveTarget;
 
     LogsView(LogsViewModel vm) {
+        this(vm, LogsView::chooseSaveFile);
+    }
+
+    /** @param saveTarget asks where Save… writes (a file chooser; tests answer with a path), empty = cancelled */
+    LogsView(LogsViewModel vm, Function<Window, Optional<Path>> saveTarget) {
         this.vm = vm;
+        this.saveTarget = saveTarget;
         list.setId("server-log-list");
         list.getStyleClass().addAll(Styles.DENSE, "log-list");
         list.setItems(vm.lines());
@@ -102,16 +113,22 @@ final class LogsView extends BorderPane {
         setCenter(list);
     }
 
-    private void save() {
+    private static Optional<Path> chooseSaveFile(Window owner) {
         FileChooser fc = new FileChooser();
         fc.setTitle("Save the server log");
         fc.setInitialFileName("snapotter-server.log");
-        File f = fc.showSaveDialog(getScene().getWindow());
-        if (f == null) return;
+        return Optional.ofNullable(fc.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    private void save() {
+        Optional<Path> target = saveTarget.apply(getScene().getWindow());
+        if (target.isEmpty()) return;
         try {
-            vm.saveTo(f.toPath());
+            vm.saveTo(target.get());
         } catch (IOException ex) {
-            new Alert(Alert.AlertType.ERROR, "Could not save the log: " + ex.getMessage()).show();
+            Alert failed = new Alert(Alert.AlertType.ERROR, "Could not save the log: " + ex.getMessage());
+            failed.initOwner(getScene().getWindow());
+            failed.show();
         }
     }
 }

@@ -126,6 +126,7 @@ class ServerStartOnDockerTest {
         assertThat(java.nio.file.Files.getPosixFilePermissions(keys.file()))
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThat(control.initialAdminPassword()).as("the server forgot the generated password").isEmpty();
+        saveTheRealServerArea(robot);
 
         dev.snapotter.desktop.backend.ServerBackend backend = new dev.snapotter.desktop.backend.ServerBackend(
                 dev.snapotter.desktop.backend.BackendKind.LOCAL_CONTAINER, new LocalContainerConnector(control, keys),
@@ -144,6 +145,21 @@ class ServerStartOnDockerTest {
                 .isEqualTo(16);
 
         updateFromAnArchiveKeepsTheData(backend);
+    }
+
+    /**
+     * The docs' screenshot of the Server area as it looks on the real daemon: healthy, signed in, with the
+     * container's own log lines and a few real CPU/memory samples (the stats stream sends one every ~2 s).
+     */
+    private void saveTheRealServerArea(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> area.server().stats().size() >= 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !robot.lookup("#first-start").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#health-value").queryAs(Label.class).getText()).isEqualTo("Healthy");
+        assertThat(robot.lookup("#server-log-list").queryListView().getItems()).isNotEmpty();
+        java.nio.file.Path out = dev.snapotter.desktop.support.FxSnapshots.docsImages().resolve("server-area-real.png");
+        dev.snapotter.desktop.support.FxSnapshots.save(stage, out);
+        assertThat(java.nio.file.Files.size(out)).isGreaterThan(10_000);
     }
 
     /**
