@@ -99,13 +99,24 @@ final class Vips {
                 a.allocateFrom("kernel"), KERNEL_LANCZOS3, MemorySegment.NULL));
     }
 
-    /** An 8-bit image with a copy of {@code pixels} (interleaved, {@code bands} per pixel). */
+    /** A new reference to {@code in} whose interpretation field says {@code space}; pixels are shared, not copied. */
+    VipsImage copyAs(VipsImage in, int space) {
+        return op("copy", (a, out) -> (int) c.copyAs.handle().invokeExact(in.ptr(), out, a.allocateFrom("interpretation"), space, MemorySegment.NULL));
+    }
+
+    /**
+     * An 8-bit image with a copy of {@code pixels} (interleaved, {@code bands} per pixel), marked as grey (1-2 bands)
+     * or sRGB (3-4). vips_image_new_from_memory_copy leaves it "multiband", which some savers mishandle: 8.14's
+     * GIF saver then quantises a four-colour image into a palette of wrong colours.
+     */
     VipsImage fromPixels(byte[] pixels, int width, int height, int bands) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment data = a.allocate(pixels.length);
             MemorySegment.copy(pixels, 0, data, ValueLayout.JAVA_BYTE, 0, pixels.length);
             MemorySegment img = (MemorySegment) c.newFromMemoryCopy.handle().invokeExact(data, (long) pixels.length, width, height, bands, FORMAT_UCHAR);
-            return image(img, "new_from_memory");
+            try (VipsImage raw = image(img, "new_from_memory")) {
+                return copyAs(raw, bands <= 2 ? INTERPRETATION_B_W : INTERPRETATION_SRGB);
+            }
         } catch (VipsException e) {
             throw e;
         } catch (Throwable t) {

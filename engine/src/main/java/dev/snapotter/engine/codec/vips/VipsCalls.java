@@ -35,6 +35,7 @@ final class VipsCalls {
     // operations (all: in, &out, [args], NULL)
     final Downcall autorot;        // vips_autorot(in, &out, NULL)
     final Downcall copy;           // vips_copy(in, &out, NULL)
+    final Downcall copyAs;         // vips_copy(in, &out, "interpretation", int, NULL)
     final Downcall colourspace;    // vips_colourspace(in, &out, space, NULL)
     final Downcall cast;           // vips_cast(in, &out, format, NULL)
     final Downcall extractBands;   // vips_extract_band(in, &out, first, "n", n, NULL)
@@ -67,6 +68,7 @@ final class VipsCalls {
 
         autorot = variadic(lib, "vips_autorot", JAVA_INT, 2, ADDRESS, ADDRESS, ADDRESS);
         copy = variadic(lib, "vips_copy", JAVA_INT, 2, ADDRESS, ADDRESS, ADDRESS);
+        copyAs = variadic(lib, "vips_copy", JAVA_INT, 2, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
         colourspace = variadic(lib, "vips_colourspace", JAVA_INT, 3, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
         cast = variadic(lib, "vips_cast", JAVA_INT, 3, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
         extractBands = variadic(lib, "vips_extract_band", JAVA_INT, 3, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
