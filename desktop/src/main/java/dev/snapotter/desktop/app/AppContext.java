@@ -47,14 +47,28 @@ public final class AppContext implements AutoCloseable {
     private final dev.snapotter.desktop.server.ServerArea server;
     private volatile SubfolderAsker asker = folders -> true;
 
+    /** Builds the Server area from the app's executor, its server-settings file and the desktop's own key. */
+    @FunctionalInterface
+    public interface ServerAreaFactory {
+        dev.snapotter.desktop.server.ServerArea create(TaskExecutor executor,
+                dev.snapotter.desktop.settings.ServerSettingsStore settings, ApiKeyStore desktopKey);
+    }
+
     public AppContext(AppDirs dirs, ImageEngine engine, TaskExecutor executor, FolderOpener opener,
                       Duration settingsDebounce, Duration previewDebounce) {
+        this(dirs, engine, executor, opener, settingsDebounce, previewDebounce,
+                dev.snapotter.desktop.server.ServerArea::forDocker);
+    }
+
+    /** @param serverArea the real Docker-backed area in the app; tests put a scripted Docker behind it */
+    public AppContext(AppDirs dirs, ImageEngine engine, TaskExecutor executor, FolderOpener opener,
+                      Duration settingsDebounce, Duration previewDebounce, ServerAreaFactory serverArea) {
         this.dirs = dirs;
         this.executor = executor;
         this.settings = new SettingsStore(dirs.settingsFile(), executor, settingsDebounce);
         NoticeCenter notices = new NoticeCenter();
         this.local = new LocalEngineBackend(engine);
-        this.server = dev.snapotter.desktop.server.ServerArea.forDocker(executor,
+        this.server = serverArea.create(executor,
                 new dev.snapotter.desktop.settings.ServerSettingsStore(dirs.serverSettingsFile()), desktopKeys(dirs));
         java.util.concurrent.atomic.AtomicReference<BackendSelectorViewModel> selector = new java.util.concurrent.atomic.AtomicReference<>();
         ServerBackend container = new ServerBackend(BackendKind.LOCAL_CONTAINER,

@@ -39,6 +39,8 @@ final class FakeServerControl implements ServerControl {
     final List<LogLine> logLines = new ArrayList<>();
     final List<StatsSample> samples = new ArrayList<>();
     int openStreams;
+    /** The stats stream's sink while it is open: a test pushes later samples through it. */
+    volatile Consumer<StatsSample> statsSink;
     int closedStreamCalls;
     Optional<String> initialPassword = Optional.empty();
     /** When set, update fails its health gate and "rolls back" with this reason. */
@@ -218,6 +220,7 @@ final class FakeServerControl implements ServerControl {
     @Override
     public void collectStats(Consumer<StatsSample> sink) {
         openStreams++;
+        statsSink = sink;
         samples.forEach(sink);
     }
 
