@@ -83,7 +83,7 @@ final class HttpApp {
                 new ApiKeyCredentialResolver(s.apiKeys, s.users, s.roles)))::handle);
         r.after(inFlight::after);
         ErrorHandlers.register(r);
-        FeatureRoutes.registerErrors(r);
+        FeatureRoutes.registerErrors(r, s.features.installer().catalogue());
 
         new HealthRoutes(c.version(), s.engine.codec().name(), s.engine.codec().version(), s.db, s.pool, inFlight, c.storage().dataDir(), c.storage().workspacePath()).register(r);
         new AuthRoutes(c.auth().enabled(), Duration.ofHours(c.auth().sessionDurationHours()), c.storage().dataDir(), s.users, s.userService,

@@ -2,6 +2,7 @@ package dev.snapotter.server;
 
 import dev.snapotter.ai.AiTools;
 import dev.snapotter.ai.model.ModelLocator;
+import dev.snapotter.bundles.catalogue.Catalogue;
 import dev.snapotter.engine.EngineLimits;
 import dev.snapotter.engine.ImageEngine;
 import dev.snapotter.server.apikeys.ApiKeyRepository;
@@ -50,7 +51,7 @@ final class Services {
     final AiTools ai;
     final FeatureService features;
 
-    Services(ServerConfig config, Database db) {
+    Services(ServerConfig config, Database db, Catalogue catalogue) {
         this.config = config;
         this.db = db;
         int workers = config.limits().concurrentJobs();
@@ -76,7 +77,7 @@ final class Services {
         this.workspace = new Workspace(config.storage().workspacePath());
         this.imageJobs = new ImageJobs(engine, pool, jobs, hub, workspace, Duration.ofSeconds(config.limits().processingTimeoutSeconds()));
         this.pipelines = new PipelineRepository(db);
-        this.features = FeatureService.open(bundlesDir, config.version(), () -> settings.boolOr(SettingKey.ALLOW_UNTRUSTED_BUNDLES, false),
+        this.features = FeatureService.open(bundlesDir, catalogue, config.version(), () -> settings.boolOr(SettingKey.ALLOW_UNTRUSTED_BUNDLES, false),
                 hub, jobs, ai::close);
     }
 }

@@ -1,6 +1,7 @@
 package dev.snapotter.server;
 
 import dev.snapotter.backup.DataDirRestorer;
+import dev.snapotter.bundles.catalogue.Catalogue;
 import dev.snapotter.server.config.ServerConfig;
 import dev.snapotter.server.db.Database;
 import dev.snapotter.server.db.DatabaseException;
@@ -46,6 +47,14 @@ public final class SnapOtterServer implements AutoCloseable {
     }
 
     public static SnapOtterServer start(ServerConfig config, UidSource uid) {
+        return start(config, uid, Catalogue.builtIn());
+    }
+
+    /**
+     * With another AI bundle catalogue than the one shipped in the bundles jar (tests: a loopback
+     * download origin). The catalogue is the only list of allowed download origins.
+     */
+    public static SnapOtterServer start(ServerConfig config, UidSource uid, Catalogue catalogue) {
         LogLevels.apply(config.logLevel());
         RootCanary.check(uid, LOG::warn);
         WritableDirs.require(config.storage().dataDir(), "DATA_DIR", uid);
@@ -59,7 +68,7 @@ public final class SnapOtterServer implements AutoCloseable {
             throw new StartupException("Cannot open the database " + config.storage().dbPath() + ": " + e.getMessage(), e);
         }
         try {
-            Services s = new Services(config, db);
+            Services s = new Services(config, db, catalogue);
             prepareState(s);
             HttpApp http = new HttpApp(s);
             http.app.start();

@@ -1,6 +1,7 @@
 package dev.snapotter.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.snapotter.bundles.catalogue.Catalogue;
 import dev.snapotter.bundles.signing.Ed25519Keys;
 import dev.snapotter.bundles.signing.SigningKeyStore;
 import dev.snapotter.bundles.testing.TestBundles;
@@ -85,11 +86,24 @@ class FeaturesApiTest {
 
     @Test
     void missingBundleAnswers501WithBundleIdAndSize() {
-        if (admin.get("/api/v1/features").body().contains("\"status\":\"installed\"")) return; // another test installed it
-        JsonNode r = admin.postMultipart("/api/v1/tools/remove-background", new Multipart().file("photo.png", Pictures.png(64, 48))).expect(501).json();
-        assertThat(r.get("code").asText()).isEqualTo("FEATURE_NOT_INSTALLED");
-        assertThat(r.get("bundleId").asText()).isEqualTo("background-removal");
-        assertThat(r.get("sizeBytes").asLong()).isEqualTo(44_342_436L);
+        // Its own server on a fresh data dir: nothing can be installed there, whatever the other tests do.
+        try (TestServer fresh = TestServer.start(Map.of())) {
+            Api a = fresh.admin();
+            assertThat(a.get("/api/v1/admin/features/disk-usage").expect(200).json().get("totalBytes").asLong()).isZero();
+            JsonNode listed = null;
+            for (JsonNode b : a.get("/api/v1/features").expect(200).json().get("bundles")) if (b.get("id").asText().equals("background-removal")) listed = b;
+            assertThat(listed.get("installed").asBoolean()).isFalse();
+
+            JsonNode r = a.postMultipart("/api/v1/tools/remove-background", new Multipart().file("photo.png", Pictures.png(64, 48))).expect(501).json();
+            assertThat(r.get("code").asText()).isEqualTo("FEATURE_NOT_INSTALLED");
+            assertThat(r.get("bundleId").asText()).isEqualTo("background-removal");
+            // The bundle's installed size from the shipped catalogue (model + licence), not the model file's 44,342,436.
+            long catalogued = Catalogue.builtIn().find("background-removal").orElseThrow().installedBytes();
+            assertThat(catalogued).isEqualTo(44_376_799L);
+            assertThat(r.get("sizeBytes").asLong()).isEqualTo(catalogued);
+            assertThat(r.get("details").get("sizeBytes").asLong()).isEqualTo(catalogued);
+            assertThat(r.has("downloadBytes")).as("the shipped catalogue does not know the archive size").isFalse();
+        }
     }
 
     @Test

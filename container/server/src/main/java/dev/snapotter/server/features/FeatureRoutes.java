@@ -2,6 +2,8 @@ package dev.snapotter.server.features;
 
 import dev.snapotter.ai.model.ModelNotInstalledException;
 import dev.snapotter.bundles.BundleManifest;
+import dev.snapotter.bundles.catalogue.Catalogue;
+import dev.snapotter.bundles.catalogue.CatalogueEntry;
 import dev.snapotter.server.audit.AuditAction;
 import dev.snapotter.server.audit.AuditLog;
 import dev.snapotter.server.auth.Guards;
@@ -22,12 +24,13 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * AI feature bundles, with SnapOtter's route names (research §3.8, §5): the listing for every signed-in
  * user, installs and removals for {@code features:manage}. Install progress streams over
  * {@code GET /api/v1/jobs/{jobId}/progress}. Running a tool whose bundle is missing answers
- * 501 {@code FEATURE_NOT_INSTALLED} with the bundle id and its size ({@link #registerErrors}).
+ * 501 {@code FEATURE_NOT_INSTALLED} with the bundle id and its installed size ({@link #registerErrors}).
  */
 public final class FeatureRoutes {
 
@@ -50,17 +53,27 @@ public final class FeatureRoutes {
         routes.delete("/api/v1/admin/features/{bundleId}", this::uninstall);
     }
 
-    /** A tool whose model is not installed: 501 with what to install (SnapOtter's FEATURE_NOT_INSTALLED). */
-    public static void registerErrors(RoutesConfig routes) {
+    /**
+     * A tool whose model is not installed: 501 with what to install (SnapOtter's FEATURE_NOT_INSTALLED).
+     * {@code sizeBytes} is what the bundle occupies once installed, from the catalogue entry
+     * ({@code installedBytes}, model and licence), not the size of the model file alone; {@code downloadBytes}
+     * is added when the catalogue knows it. A bundle the catalogue does not know falls back to the model file's size.
+     */
+    public static void registerErrors(RoutesConfig routes, Catalogue catalogue) {
         routes.exception(ModelNotInstalledException.class, (e, ctx) -> {
+            Optional<CatalogueEntry> entry = catalogue.find(e.bundleId());
+            long size = entry.map(CatalogueEntry::installedBytes).orElse(e.sizeBytes());
+            Long download = entry.map(CatalogueEntry::downloadBytes).orElse(null);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("bundleId", e.bundleId());
-            details.put("sizeBytes", e.sizeBytes());
+            details.put("sizeBytes", size);
+            if (download != null) details.put("downloadBytes", download);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", "This tool needs the AI feature '" + e.bundleId() + "', which is not installed");
             body.put("code", "FEATURE_NOT_INSTALLED");
             body.put("bundleId", e.bundleId());
-            body.put("sizeBytes", e.sizeBytes());
+            body.put("sizeBytes", size);
+            if (download != null) body.put("downloadBytes", download);
             body.put("details", details);
             Json.send(ctx, 501, body);
         });

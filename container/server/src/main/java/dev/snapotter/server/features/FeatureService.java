@@ -2,6 +2,7 @@ package dev.snapotter.server.features;
 
 import dev.snapotter.bundles.BundleManifest;
 import dev.snapotter.bundles.BundleRejectedException;
+import dev.snapotter.bundles.catalogue.Catalogue;
 import dev.snapotter.bundles.catalogue.CatalogueEntry;
 import dev.snapotter.bundles.install.BundleInstaller;
 import dev.snapotter.bundles.install.InstallJob;
@@ -45,12 +46,13 @@ public final class FeatureService implements AutoCloseable {
     }
 
     /**
+     * @param catalogue the known bundles and the only origins they may be downloaded from
      * @param onChange run after a bundle was installed or removed (unload cached models)
      */
-    public static FeatureService open(Path bundlesDir, String appVersion, BooleanSupplier allowUntrusted, ProgressHub hub, JobRepository jobs,
+    public static FeatureService open(Path bundlesDir, Catalogue catalogue, String appVersion, BooleanSupplier allowUntrusted, ProgressHub hub, JobRepository jobs,
                                       Runnable onChange) {
         try {
-            InstallerOptions o = InstallerOptions.defaults(bundlesDir, appVersion).withAllowUntrusted(allowUntrusted).withOnChange(onChange);
+            InstallerOptions o = InstallerOptions.defaults(bundlesDir, appVersion).withCatalogue(catalogue).withAllowUntrusted(allowUntrusted).withOnChange(onChange);
             return new FeatureService(BundleInstaller.open(o), hub, jobs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the AI bundles folder " + bundlesDir, e);

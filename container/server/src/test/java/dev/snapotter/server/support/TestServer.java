@@ -1,5 +1,6 @@
 package dev.snapotter.server.support;
 
+import dev.snapotter.bundles.catalogue.Catalogue;
 import dev.snapotter.server.SnapOtterServer;
 import dev.snapotter.server.UidSource;
 import dev.snapotter.server.config.Argon2Params;
@@ -24,15 +25,22 @@ public final class TestServer implements AutoCloseable {
 
     private final Path root;
     private final Map<String, String> env;
+    private final Catalogue catalogue;
     private SnapOtterServer server;
 
-    private TestServer(Path root, Map<String, String> env) {
+    private TestServer(Path root, Map<String, String> env, Catalogue catalogue) {
         this.root = root;
         this.env = env;
+        this.catalogue = catalogue;
     }
 
     /** Started with an operator-chosen admin password and no forced change, for API tests. */
     public static TestServer start(Map<String, String> overrides) {
+        return start(overrides, Catalogue.builtIn());
+    }
+
+    /** As {@link #start(Map)}, with its own AI bundle catalogue (download URLs and allowed origins). */
+    public static TestServer start(Map<String, String> overrides, Catalogue catalogue) {
         Map<String, String> env = new HashMap<>();
         env.put("DEFAULT_PASSWORD", ADMIN_PASSWORD);
         env.put("SKIP_MUST_CHANGE_PASSWORD", "true");
@@ -40,13 +48,17 @@ public final class TestServer implements AutoCloseable {
         env.put("LOGIN_ATTEMPT_LIMIT", "10000");
         env.putAll(overrides);
         env.values().removeIf(v -> v == null);
-        return startRaw(env);
+        return startRaw(env, catalogue);
     }
 
     public static TestServer startRaw(Map<String, String> env) {
+        return startRaw(env, Catalogue.builtIn());
+    }
+
+    private static TestServer startRaw(Map<String, String> env, Catalogue catalogue) {
         try {
             Path root = Files.createTempDirectory("snapotter-server-test");
-            TestServer t = new TestServer(root, new HashMap<>(env));
+            TestServer t = new TestServer(root, new HashMap<>(env), catalogue);
             t.boot();
             return t;
         } catch (IOException e) {
@@ -68,7 +80,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void boot() {
-        server = SnapOtterServer.start(config(root, env), UidSource.fixed(1000));
+        server = SnapOtterServer.start(config(root, env), UidSource.fixed(1000), catalogue);
     }
 
     /** Stops and starts again on the same data (persistence tests). */
