@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.snapotter.backup.BackupOptions;
 import dev.snapotter.backup.BackupWriter;
 import dev.snapotter.backup.KdfParams;
+import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +133,55 @@ class BackupCommandsTest {
         CliHarness.Result both = new CliHarness().run("verify-backup", "--passphrase-file", passFile.toString(),
                 "--ask-passphrase", good.toString());
         assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void backupFromAServerWritesAnArchiveThatVerifyBackupAccepts() throws Exception {
+        // A loopback stand-in for POST /api/v1/admin/backup that streams a real BackupWriter archive.
+        byte[] archive = Files.readAllBytes(good);
+        AtomicReference<String> auth = new AtomicReference<>();
+        AtomicReference<String> body = new AtomicReference<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/v1/admin/backup", ex -> {
+            auth.set(ex.getRequestHeaders().getFirst("Authorization"));
+            body.set(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream o = ex.getResponseBody()) {
+                for (int i = 0; i < archive.length; i += 4096) o.write(archive, i, Math.min(4096, archive.length - i));
+            }
+        });
+        server.start();
+        try {
+            Path key = Files.writeString(dir.resolve("api-key.txt"), "si_cli_backup_test_key\n");
+            Path folder = Files.createDirectories(dir.resolve("from-server"));
+            String url = "http://127.0.0.1:" + server.getAddress().getPort();
+            CliHarness.Result r = new CliHarness().run("backup", "--server", url, "--api-key-file", key.toString(),
+                    "-o", folder.toString());
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(r.out()).contains("Wrote").contains("from the running server");
+            assertThat(auth.get()).isEqualTo("Bearer si_cli_backup_test_key");
+            assertThat(body.get()).contains("\"includeModels\":false").doesNotContain("passphrase");
+            List<Path> written;
+            try (Stream<Path> files = Files.list(folder)) {
+                written = files.toList();
+            }
+            assertThat(written).singleElement().satisfies(f -> {
+                assertThat(f.getFileName().toString()).startsWith("snapotter-backup-").endsWith(".tar.gz");
+                assertThat(Files.readAllBytes(f)).isEqualTo(archive);
+            });
+
+            CliHarness.Result verified = new CliHarness().run("verify-backup", written.getFirst().toString());
+            assertThat(verified.exitCode()).as(verified.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(verified.out()).contains("every checksum matches").contains("2 users");
+
+            CliHarness.Result again = new CliHarness().run("backup", "--server", url, "--api-key-file",
+                    key.toString(), "-o", written.getFirst().toString());
+            assertThat(again.exitCode()).as("never overwritten: " + again).isEqualTo(ExitCodes.USAGE);
+            assertThat(again.err()).contains("exists");
+            assertThat(Files.readAllBytes(written.getFirst())).isEqualTo(archive);
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

@@ -130,7 +130,7 @@ public final class RestoreCommand implements Callable<Integer> {
             NamedContainerServer server = target.container(docker);
             var tool = ServerTarget.helperTool(docker, server);
             BackupService backups = new BackupService(server, () -> target.localApi(server), tool, Clock.systemUTC());
-            List<RestoreCheck> checks = target.localApi(server).<List<RestoreCheck>>map(api -> List.of(new ApiDataCheck(api)))
+            List<RestoreCheck> checks = target.localApi(server).<List<RestoreCheck>>map(api -> List.of(ApiDataCheck.whenKeyValid(api)))
                     .orElse(List.of());
             // The archive was verified just above; the image and the restore itself check it again.
             RestoreService service = new RestoreService(server, tool, (a, p) -> summary, backups.safetyBackupInto(safetyDir), checks);
