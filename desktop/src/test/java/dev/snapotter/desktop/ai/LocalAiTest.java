@@ -1,6 +1,7 @@
 package dev.snapotter.desktop.ai;
 
 import dev.snapotter.ai.model.ModelNotInstalledException;
+import dev.snapotter.ai.testing.TestModel;
 import dev.snapotter.bundles.build.BundleBuilder;
 import dev.snapotter.bundles.install.BundleInstaller;
 import dev.snapotter.bundles.install.InstallerOptions;
@@ -17,7 +18,6 @@ import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Map;
@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Local-engine mode: remove-background runs from a bundle in the desktop's data folder, no Docker. */
 class LocalAiTest {
@@ -53,12 +52,11 @@ class LocalAiTest {
         assertThatThrownBy(() -> engine.processFile(photo, pipeline, tmp.resolve("out1.png"), new CancellationToken()))
                 .isInstanceOf(ModelNotInstalledException.class);
 
-        Path models = Path.of(System.getProperty("user.home"), ".cache", "snapotter", "models");
-        assumeTrue(Files.isRegularFile(models.resolve("isnet-small.onnx")), "SKIPPED: no cached ISNet model (ai/scripts/fetch-model.sh)");
+        Path model = TestModel.modelFile(); // skipped without the cached model, fails under CI=true
         KeyPair key = Ed25519Keys.generate();
         Path bundle = tmp.resolve("background-removal.snapotter-bundle.tar.gz");
         new BundleBuilder("background-removal", "Background removal", "1.4.5").license("AGPL-3.0").enablesTool("remove-background")
-                .file("isnet-small.onnx", models.resolve("isnet-small.onnx")).write(bundle, key.getPrivate());
+                .file("isnet-small.onnx", model).write(bundle, key.getPrivate());
         // The panel's installer trusts the build's keys; this test signs with its own throw-away key.
         try (BundleInstaller installer = BundleInstaller.open(InstallerOptions.defaults(ai.bundlesDir(), "0.1.0")
                 .withTrustedKeys(TrustedKeys.of(key.getPublic())))) {
