@@ -5,6 +5,7 @@ import dev.snapotter.engine.ImageException;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +26,14 @@ public interface ImageCodec {
     Set<ImageFormat> readableFormats();
 
     Set<ImageFormat> writableFormats();
+
+    /**
+     * Why {@code format} is missing from {@link #writableFormats()}, when the backend knows more than "not supported",
+     * e.g. libvips whose libheif has no AV1 encoder. Empty when the format is writable or there is nothing to add.
+     */
+    default Optional<String> unwritableReason(ImageFormat format) {
+        return Optional.empty();
+    }
 
     /** Reads only the header: format from magic bytes, dimensions, frames, EXIF orientation. */
     ImageHeader probe(Path file) throws ImageException;

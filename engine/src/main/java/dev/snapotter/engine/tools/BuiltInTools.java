@@ -25,7 +25,7 @@ public final class BuiltInTools {
                 new ResizeTool(),
                 new CropTool(),
                 new RotateTool(),
-                new ConvertTool(codec.writableFormats(), codec.name()),
+                new ConvertTool(codec),
                 // optimization
                 new CompressTool(),
                 new StripMetadataTool(),

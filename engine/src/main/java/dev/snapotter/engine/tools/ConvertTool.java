@@ -1,6 +1,7 @@
 package dev.snapotter.engine.tools;
 
 import dev.snapotter.engine.EngineLimits;
+import dev.snapotter.engine.codec.ImageCodec;
 import dev.snapotter.engine.codec.ImageFormat;
 import dev.snapotter.engine.codec.OutputSpec;
 import dev.snapotter.engine.codec.Picture;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * SnapOtter's {@code convert}: sets the output format and quality. Formats the current backend
@@ -38,8 +41,9 @@ public final class ConvertTool implements ImageTool, FormatChangingStep, DirectS
             ParamSpec.integer("quality", "Quality", OutputSpec.DEFAULT_QUALITY, 1, 100,
                     "Quality for lossy formats (JPEG); lossless formats ignore it.")), true);
 
-    private final Set<ImageFormat> writable;
+    private final Supplier<Set<ImageFormat>> writable;
     private final String backend;
+    private final Function<ImageFormat, Optional<String>> reasons;
 
     public ConvertTool() {
         this(new ImageIoCodec().writableFormats(), new ImageIoCodec().name());
@@ -47,8 +51,20 @@ public final class ConvertTool implements ImageTool, FormatChangingStep, DirectS
 
     /** @param writable formats the backend in use can encode; others fail validation */
     public ConvertTool(Set<ImageFormat> writable, String backend) {
-        this.writable = Set.copyOf(writable);
+        Set<ImageFormat> copy = Set.copyOf(writable);
+        this.writable = () -> copy;
         this.backend = backend;
+        this.reasons = f -> Optional.empty();
+    }
+
+    /**
+     * Accepts what {@code codec} can write, asking it only when a convert step is validated (libvips finds out
+     * with trial encodes), and refuses the rest with the codec's own reason when it has one.
+     */
+    public ConvertTool(ImageCodec codec) {
+        this.writable = codec::writableFormats;
+        this.backend = codec.name();
+        this.reasons = codec::unwritableReason;
     }
 
     @Override
@@ -60,7 +76,10 @@ public final class ConvertTool implements ImageTool, FormatChangingStep, DirectS
     public List<FieldError> crossCheck(Settings s) {
         if (!s.has("format")) return List.of(new FieldError("format", "is required; one of " + String.join(", ", FORMATS)));
         String name = s.getString("format");
-        if (!writable.contains(format(name))) {
+        ImageFormat f = format(name);
+        if (!writable.get().contains(f)) {
+            Optional<String> reason = reasons.apply(f);
+            if (reason.isPresent()) return List.of(new FieldError("format", reason.get() + ". Writable here: " + writableNames()));
             return List.of(new FieldError("format", name.toUpperCase(Locale.ROOT) + " output is not supported by the "
                     + backend + " backend yet; the native backend will add it. Writable here: " + writableNames()));
         }
@@ -102,6 +121,7 @@ public final class ConvertTool implements ImageTool, FormatChangingStep, DirectS
     }
 
     private String writableNames() {
-        return String.join(", ", FORMATS.stream().filter(n -> writable.contains(format(n))).toList());
+        Set<ImageFormat> w = writable.get();
+        return String.join(", ", FORMATS.stream().filter(n -> w.contains(format(n))).toList());
     }
 }

@@ -9,7 +9,10 @@ import java.util.Set;
 /** The libvips saver and its options for an {@link OutputSpec}, as the suffix string vips_image_write_to_buffer takes. */
 final class SaveOptions {
 
-    /** Formats written by libvips itself; BMP and ICO stay with the Java encoder. */
+    /**
+     * Formats written by libvips itself; BMP and ICO stay with the Java encoder. Which of these the loaded libvips
+     * can really save (AVIF and HEIC need encoders libheif may lack) is decided by {@link SaverProbe}.
+     */
     static final Set<ImageFormat> NATIVE = Set.copyOf(EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.WEBP,
             ImageFormat.AVIF, ImageFormat.HEIF, ImageFormat.TIFF, ImageFormat.GIF));
 

@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +36,8 @@ import java.util.Set;
  */
 public final class VipsCodec implements ImageCodec, DirectCodec {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VipsCodec.class);
+
     /** Decoded by libvips. HEIC/AVIF sizes come from libvips' header read, everything else from the Java gate. */
     static final Set<ImageFormat> NATIVE_READ = Set.copyOf(EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.WEBP,
             ImageFormat.TIFF, ImageFormat.GIF, ImageFormat.HEIF, ImageFormat.AVIF));
@@ -42,17 +46,46 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
     private final Vips vips;
     private final ImageIoCodec java = new ImageIoCodec();
     private final Set<ImageFormat> readable;
-    private final Set<ImageFormat> writable;
+    private final SaverProbe.Trial trial;
+    private volatile Savers savers;
+
+    /** What this libvips can save (from {@link SaverProbe}), worked out on first use. */
+    private record Savers(Set<ImageFormat> nativeWritable, Set<ImageFormat> writable, Map<ImageFormat, String> unavailable) {
+    }
 
     public VipsCodec(VipsLibrary library) {
+        this(library, null);
+    }
+
+    /** @param trial the saver check; null for the real one ({@link SaverProbe#using}); tests pass a failing one */
+    VipsCodec(VipsLibrary library, SaverProbe.Trial trial) {
         this.library = library;
         this.vips = new Vips(library);
+        this.trial = trial != null ? trial : SaverProbe.using(vips);
         EnumSet<ImageFormat> r = EnumSet.copyOf(java.readableFormats());
         r.addAll(NATIVE_READ);
-        EnumSet<ImageFormat> w = EnumSet.copyOf(java.writableFormats());
-        w.addAll(SaveOptions.NATIVE);
         this.readable = Set.copyOf(r);
-        this.writable = Set.copyOf(w);
+    }
+
+    private Savers savers() {
+        Savers s = savers;
+        if (s == null) {
+            synchronized (this) {
+                s = savers;
+                if (s == null) {
+                    Map<ImageFormat, String> unavailable = SaverProbe.unavailable(SaveOptions.NATIVE, trial, library.version());
+                    EnumSet<ImageFormat> nativeOk = EnumSet.noneOf(ImageFormat.class);
+                    for (ImageFormat f : SaveOptions.NATIVE) if (!unavailable.containsKey(f)) nativeOk.add(f);
+                    EnumSet<ImageFormat> w = EnumSet.copyOf(java.writableFormats());
+                    w.addAll(nativeOk);
+                    w.removeAll(unavailable.keySet()); // a native format libvips cannot save is not handed to Java either
+                    unavailable.forEach((f, why) -> LOG.warn("{}", why));
+                    s = new Savers(Set.copyOf(nativeOk), Set.copyOf(w), Map.copyOf(unavailable));
+                    savers = s;
+                }
+            }
+        }
+        return s;
     }
 
     @Override
@@ -75,9 +108,15 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
         return readable;
     }
 
+    /** Java's formats plus every native one whose libvips saver passed its trial encode. */
     @Override
     public Set<ImageFormat> writableFormats() {
-        return writable;
+        return savers().writable();
+    }
+
+    @Override
+    public Optional<String> unwritableReason(ImageFormat format) {
+        return Optional.ofNullable(savers().unavailable().get(format));
     }
 
     @Override
@@ -130,6 +169,8 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
     @Override
     public void encode(Picture picture, OutputStream out) {
         OutputSpec spec = picture.output();
+        String unavailable = savers().unavailable().get(spec.format());
+        if (unavailable != null) throw new ImageException(ImageException.Kind.UNSUPPORTED_FORMAT, unavailable);
         if (!SaveOptions.NATIVE.contains(spec.format()) || spec.targetBytes() > 0) {
             java.encode(picture, out); // BMP, ICO, and the JPEG size search (many trial encodes) stay in Java
             return;
@@ -148,12 +189,12 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
 
     @Override
     public OutputSpec initialOutput(ImageFormat input) {
-        return OutputSpec.of(writable.contains(input) ? input : ImageFormat.PNG);
+        return OutputSpec.of(writableFormats().contains(input) ? input : ImageFormat.PNG);
     }
 
     @Override
     public boolean canTranscode(ImageFormat input, OutputSpec output) {
-        if (!NATIVE_READ.contains(input) || !SaveOptions.NATIVE.contains(output.format()) || output.targetBytes() > 0) return false;
+        if (!NATIVE_READ.contains(input) || !savers().nativeWritable().contains(output.format()) || output.targetBytes() > 0) return false;
         // alpha → JPEG is flattened on white by the Java path; only inputs that cannot carry alpha go direct
         return SaveOptions.keepsAlpha(output.format()) || input == ImageFormat.JPEG;
     }
