@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * A well-known unix socket location (system Docker, rootless, Docker Desktop, Colima, Rancher Desktop, Podman).
- * The location may depend on the environment ({@code $XDG_RUNTIME_DIR}) or the home directory.
+ * The location may depend on the environment ({@code $XDG_RUNTIME_DIR}, {@code $TMPDIR}) or the home directory.
  */
 public final class SocketFileStrategy implements EndpointStrategy {
 
@@ -38,10 +38,15 @@ public final class SocketFileStrategy implements EndpointStrategy {
     }
 
     public static SocketFileStrategy inRuntimeDir(String name, String relative) {
-        return new SocketFileStrategy(name, Set.of(OsFamily.LINUX),
-                h -> h.variable("XDG_RUNTIME_DIR").map(dir -> Path.of(dir).isAbsolute()
+        return inVariableDir(name, Set.of(OsFamily.LINUX), "XDG_RUNTIME_DIR", relative);
+    }
+
+    /** A socket under the folder an environment variable names ({@code $XDG_RUNTIME_DIR}, macOS's {@code $TMPDIR}). */
+    public static SocketFileStrategy inVariableDir(String name, Set<OsFamily> systems, String variable, String relative) {
+        return new SocketFileStrategy(name, systems,
+                h -> h.variable(variable).map(dir -> Path.of(dir).isAbsolute()
                         ? h.hostPath(dir).resolve(relative) : h.fsRoot().resolve(dir).resolve(relative)),
-                "XDG_RUNTIME_DIR is not set");
+                variable + " is not set");
     }
 
     @Override

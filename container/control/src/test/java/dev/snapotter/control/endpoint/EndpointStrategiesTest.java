@@ -37,7 +37,8 @@ class EndpointStrategiesTest {
         List<String> names = EndpointStrategies.defaults(Optional.empty()).stream().map(EndpointStrategy::name).toList();
         assertThat(names).containsExactly("explicit setting", "last working endpoint", "DOCKER_HOST", "docker context", "/var/run/docker.sock",
                 "rootless Docker", "Docker Desktop (Linux)", "Docker Desktop (macOS)", "Colima", "Rancher Desktop",
-                "Podman (rootless)", "Podman (rootful)", "Windows named pipe");
+                "Podman (rootless)", "Podman (rootful)", "Podman machine (macOS, Podman 5)", "Podman machine (macOS)",
+                "Podman machine (macOS, default machine)", "Podman machine (macOS, QEMU)", "Windows named pipe");
     }
 
     @Test
@@ -114,6 +115,56 @@ class EndpointStrategiesTest {
         assertThat(reason(run(named("Podman (rootful)"), h))).isEqualTo("no socket at /run/podman/podman.sock");
         h.socket("/run/podman/podman.sock");
         assertThat(host(run(named("Podman (rootful)"), h))).isEqualTo("unix:///run/podman/podman.sock");
+    }
+
+    @Test
+    void rootlessPodmanSocketIsInTheRuntimeDirOnLinuxOnly() {
+        FakeHost h = new FakeHost(tmp);
+        h.env.put("XDG_RUNTIME_DIR", "/run/user/1000");
+        h.socket("/run/user/1000/podman/podman.sock");
+        assertThat(host(run(named("Podman (rootless)"), h))).isEqualTo("unix:///run/user/1000/podman/podman.sock");
+        h.os = OsFamily.MAC;
+        assertThat(reason(run(named("Podman (rootless)"), h))).contains("not used on MAC");
+        assertThat(reason(run(named("Podman (rootful)"), h))).contains("not used on MAC");
+    }
+
+    @Test
+    void podmanMachineSocketsOnMacOs() {
+        FakeHost h = new FakeHost(tmp);
+        h.os = OsFamily.MAC;
+        h.home = "/Users/otter";
+        String machine = "/Users/otter/.local/share/containers/podman/machine/";
+        assertThat(reason(run(named("Podman machine (macOS)"), h))).isEqualTo("no socket at " + machine + "podman.sock");
+        assertThat(reason(run(named("Podman machine (macOS, default machine)"), h)))
+                .isEqualTo("no socket at " + machine + "podman-machine-default/podman.sock");
+        assertThat(reason(run(named("Podman machine (macOS, QEMU)"), h))).isEqualTo("no socket at " + machine + "qemu/podman.sock");
+        assertThat(reason(run(named("Podman machine (macOS, Podman 5)"), h))).isEqualTo("TMPDIR is not set");
+
+        h.socket(machine + "podman.sock").socket(machine + "podman-machine-default/podman.sock")
+                .socket(machine + "qemu/podman.sock");
+        assertThat(host(run(named("Podman machine (macOS)"), h))).isEqualTo("unix://" + machine + "podman.sock");
+        assertThat(host(run(named("Podman machine (macOS, default machine)"), h)))
+                .isEqualTo("unix://" + machine + "podman-machine-default/podman.sock");
+        assertThat(host(run(named("Podman machine (macOS, QEMU)"), h))).isEqualTo("unix://" + machine + "qemu/podman.sock");
+
+        // Podman 5: the per-user temp folder launchd gives every app, e.g. /var/folders/xy/abc/T/
+        h.env.put("TMPDIR", "/var/folders/xy/abc/T/");
+        assertThat(reason(run(named("Podman machine (macOS, Podman 5)"), h)))
+                .isEqualTo("no socket at /var/folders/xy/abc/T/podman/podman-machine-default-api.sock");
+        h.socket("/var/folders/xy/abc/T/podman/podman-machine-default-api.sock");
+        assertThat(host(run(named("Podman machine (macOS, Podman 5)"), h)))
+                .isEqualTo("unix:///var/folders/xy/abc/T/podman/podman-machine-default-api.sock");
+    }
+
+    @Test
+    void podmanMachineSocketsAreNotLookedForOnLinux() {
+        FakeHost h = new FakeHost(tmp);
+        h.env.put("TMPDIR", "/tmp");
+        h.homeSocket(".local/share/containers/podman/machine/podman.sock");
+        for (String name : List.of("Podman machine (macOS)", "Podman machine (macOS, default machine)",
+                "Podman machine (macOS, QEMU)", "Podman machine (macOS, Podman 5)")) {
+            assertThat(reason(run(named(name), h))).as(name).contains("not used on LINUX");
+        }
     }
 
     @Test

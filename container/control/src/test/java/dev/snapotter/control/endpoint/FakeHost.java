@@ -13,13 +13,15 @@ final class FakeHost {
     final Path root;
     final Map<String, String> env = new HashMap<>();
     OsFamily os = OsFamily.LINUX;
+    /** The home directory as a host path (macOS tests use /Users/otter). */
+    String home = "/home/otter";
 
     FakeHost(Path root) {
         this.root = root;
     }
 
     Path home() {
-        return root.resolve("home/otter");
+        return root.resolve(home.substring(1));
     }
 
     FakeHost socket(String absolutePath) {
@@ -38,7 +40,7 @@ final class FakeHost {
     }
 
     FakeHost homeSocket(String relative) {
-        return socket("/home/otter/" + relative);
+        return socket(home + "/" + relative);
     }
 
     HostEnvironment environment() {
