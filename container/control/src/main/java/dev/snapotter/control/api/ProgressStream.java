@@ -23,6 +23,7 @@ public final class ProgressStream implements AutoCloseable {
 
     private final InputStream body;
     private final CountDownLatch ended = new CountDownLatch(1);
+    private final java.util.concurrent.CompletableFuture<Void> endedFuture = new java.util.concurrent.CompletableFuture<>();
 
     private ProgressStream(InputStream body) {
         this.body = body;
@@ -51,12 +52,18 @@ public final class ProgressStream implements AutoCloseable {
             LOG.debug("Progress stream ended: {}", e.toString());
         } finally {
             ended.countDown();
+            endedFuture.complete(null);
         }
     }
 
     /** Waits until the server ended the stream (the job finished) or the timeout passed. */
     public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
         return ended.await(timeout, unit);
+    }
+
+    /** Completes when the stream ended, for any reason (the server closed it, it broke, or {@link #close()}). */
+    public java.util.concurrent.CompletionStage<Void> whenEnded() {
+        return endedFuture.minimalCompletionStage();
     }
 
     @Override

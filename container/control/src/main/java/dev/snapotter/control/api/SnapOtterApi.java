@@ -28,7 +28,8 @@ import java.util.function.Consumer;
 
 /**
  * A small client for the SnapOtter server's REST API (java.net.http): health, login, password change, the
- * desktop's own API key, tools, saved pipelines and job progress (SSE). Credentials travel only as
+ * desktop's own API key, tools, saved pipelines, job progress (SSE) and AI feature bundles (list, install from the
+ * catalogue or a streamed file upload, cancel, uninstall, disk usage). Credentials travel only as
  * {@code Authorization: Bearer}; the client never logs them.
  */
 public final class SnapOtterApi {
@@ -219,6 +220,124 @@ public final class SnapOtterApi {
             Thread.currentThread().interrupt();
             throw new ApiException("Interrupted", e);
         }
+    }
+
+    // --- AI feature bundles (docs/api.md "AI feature bundles"; admin calls need features:manage) ---
+
+    /** Bundle ids as the server accepts them in a path ({@code BundleManifest.ID}). */
+    private static final java.util.regex.Pattern BUNDLE_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** An uploaded bundle can be hundreds of MB over a slow link; the server answers once it is stored. */
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofHours(2);
+
+    /** {@code GET /api/v1/features}: every bundle the server knows, installed or not, and the disk they use. */
+    public ApiModels.Features features() {
+        JsonNode body = send(request("api/v1/features").GET(), false);
+        List<ApiModels.FeatureBundle> out = new ArrayList<>();
+        for (JsonNode b : body.path("bundles")) {
+            List<String> tools = new ArrayList<>();
+            for (JsonNode t : b.path("enablesTools")) tools.add(t.asText());
+            out.add(new ApiModels.FeatureBundle(b.path("id").asText(), b.path("name").asText(b.path("id").asText()),
+                    b.path("version").asText(""), b.path("license").asText(""), List.copyOf(tools),
+                    b.path("status").asText(""), b.path("installed").asBoolean(false), b.path("downloadable").asBoolean(false),
+                    b.path("downloadBytes").isNumber() ? b.path("downloadBytes").asLong() : -1,
+                    b.path("installedBytes").asLong(0), b.path("diskUsageBytes").asLong(0), b.path("signed").asBoolean(false),
+                    b.path("jobId").asText("")));
+        }
+        return new ApiModels.Features(List.copyOf(out), body.path("totalDiskUsageBytes").asLong(0));
+    }
+
+    /** {@code GET /api/v1/admin/features/disk-usage}. */
+    public ApiModels.DiskUsage featureDiskUsage() {
+        return diskUsage(send(request("api/v1/admin/features/disk-usage").GET(), false));
+    }
+
+    /** {@code POST /api/v1/admin/features/{id}/install}: the server downloads it from its catalogue; returns the job id. */
+    public String installFeature(String bundleId) {
+        JsonNode out = send(request("api/v1/admin/features/" + bundleId(bundleId) + "/install")
+                .POST(HttpRequest.BodyPublishers.noBody()), false);
+        return jobIdOf(out);
+    }
+
+    /**
+     * {@code POST /api/v1/admin/features/install-file}: uploads a bundle file as multipart field {@code file},
+     * streamed from disk (never read into memory), and returns the install's job id. When {@code cancelled} turns
+     * true the upload is aborted and {@link CancellationException} is thrown.
+     */
+    public String installFeatureFile(Path bundle, BooleanSupplier cancelled) {
+        MultipartBody form = new MultipartBody();
+        try {
+            form.file("file", bundle);
+        } catch (FileNotFoundException e) {
+            throw new ApiException(0, "NO_FILE", "Cannot read " + bundle + ": " + e.getMessage());
+        }
+        HttpRequest req = request("api/v1/admin/features/install-file").timeout(UPLOAD_TIMEOUT)
+                .header("Content-Type", form.contentType()).POST(form.publisher()).build();
+        HttpResponse<byte[]> res = await(req, HttpResponse.BodyHandlers.ofByteArray(), cancelled);
+        if (res.statusCode() < 200 || res.statusCode() >= 300) throw error(res.statusCode(), res.body(), res.headers());
+        try {
+            return jobIdOf(JSON.readTree(res.body()));
+        } catch (IOException e) {
+            throw new ApiException(res.statusCode(), "BAD_RESPONSE", "The server's answer was not JSON");
+        }
+    }
+
+    /** {@code POST /api/v1/admin/features/jobs/{jobId}/cancel}; false when no such install is queued or running. */
+    public boolean cancelFeatureInstall(String jobId) {
+        try {
+            send(request("api/v1/admin/features/jobs/" + jobId(jobId) + "/cancel").POST(HttpRequest.BodyPublishers.noBody()), false);
+            return true;
+        } catch (ApiException e) {
+            if (e.status() == 404) return false;
+            throw e;
+        }
+    }
+
+    /**
+     * {@code DELETE /api/v1/admin/features/{id}}: removes every byte of the bundle; returns the disk usage after it,
+     * or empty when it was not installed (404).
+     */
+    public Optional<ApiModels.DiskUsage> uninstallFeature(String bundleId) {
+        try {
+            return Optional.of(diskUsage(send(request("api/v1/admin/features/" + bundleId(bundleId)).DELETE(), false).path("diskUsage")));
+        } catch (ApiException e) {
+            if (e.status() == 404) return Optional.empty();
+            throw e;
+        }
+    }
+
+    /**
+     * Follows an install's progress ({@code GET /api/v1/jobs/{jobId}/progress}, server-sent events); events that are
+     * not about this job (the stream's end marker) are skipped. The server closes the stream after the terminal event.
+     */
+    public ProgressStream featureInstallProgress(String jobId, Consumer<ApiModels.FeatureProgress> sink) {
+        return jobProgress(jobId(jobId), n -> {
+            if (!n.has("phase")) return;
+            sink.accept(new ApiModels.FeatureProgress(n.path("jobId").asText(jobId), n.path("phase").asText(),
+                    n.path("stage").asText(""), n.path("percent").asInt(0), n.path("bundleId").asText(""),
+                    n.path("bytesDone").asLong(0), n.path("bytesTotal").asLong(0), n.path("error").asText("")));
+        });
+    }
+
+    private static String bundleId(String id) {
+        if (id == null || !BUNDLE_ID.matcher(id).matches()) throw new IllegalArgumentException("Bad bundle id: " + id);
+        return id;
+    }
+
+    private static String jobId(String id) {
+        if (id == null || !id.matches("[A-Za-z0-9_-]{1,100}")) throw new IllegalArgumentException("Bad job id: " + id);
+        return id;
+    }
+
+    private static String jobIdOf(JsonNode out) {
+        String id = out.path("jobId").asText("");
+        if (!id.matches("[A-Za-z0-9_-]{1,100}")) throw new ApiException(202, "BAD_RESPONSE", "The server started an install but returned no usable job id");
+        return id;
+    }
+
+    private static ApiModels.DiskUsage diskUsage(JsonNode n) {
+        java.util.Map<String, Long> per = new java.util.LinkedHashMap<>();
+        n.path("bundles").properties().forEach(e -> per.put(e.getKey(), e.getValue().asLong()));
+        return new ApiModels.DiskUsage(n.path("totalBytes").asLong(0), java.util.Collections.unmodifiableMap(per));
     }
 
     /**
