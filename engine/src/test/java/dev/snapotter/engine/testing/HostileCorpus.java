@@ -49,6 +49,7 @@ public final class HostileCorpus {
     public static List<Entry> all() {
         byte[] jpeg = TestImages.jpeg(256, 192);
         byte[] png = TestImages.png(256, 192, false);
+        byte[] webp = TestImages.sample("gradient-16x12.webp"); // lossless (VP8L); the JDK cannot write WebP
         return List.of(
                 fail("zero-byte", "empty.jpg", new byte[0], ImageException.Kind.EMPTY, "empty"),
                 fail("truncated-jpeg", "cut.jpg", Arrays.copyOf(jpeg, jpeg.length * 6 / 10), ImageException.Kind.TRUNCATED, "truncated"),
@@ -56,6 +57,8 @@ public final class HostileCorpus {
                 fail("truncated-png", "cut.png", Arrays.copyOf(png, png.length * 6 / 10), ImageException.Kind.TRUNCATED, "truncated"),
                 fail("truncated-gif", "cut.gif", half(TestImages.encode(TestImages.pattern(200, 150, false), "gif")), ImageException.Kind.TRUNCATED, "truncated"),
                 fail("truncated-tiff", "cut.tif", half(TestImages.encode(TestImages.pattern(200, 150, false), "tiff")), ImageException.Kind.TRUNCATED, "truncated"),
+                fail("truncated-webp", "cut.webp", Arrays.copyOf(webp, webp.length * 6 / 10), ImageException.Kind.TRUNCATED, "truncated"),
+                fail("corrupt-webp", "corrupt.webp", corruptWebp(webp), ImageException.Kind.CORRUPT, "WEBP"),
                 fail("truncated-bmp", "cut.bmp", half(TestImages.encode(TestImages.pattern(200, 150, false), "bmp")), ImageException.Kind.TRUNCATED, "truncated"),
                 accept("damaged-jpeg-scan", "damaged.jpg", damagedScan(jpeg), "a damaged scan that still ends with EOI decodes (libjpeg recovers)"),
                 accept("junk-between-jpeg-segments", "junk.jpg", junkBetweenSegments(jpeg), "stray bytes between segments are skipped, as libjpeg does"),
@@ -67,6 +70,7 @@ public final class HostileCorpus {
                 fail("huge-tiff", "bomb.tif", hugeTiff(), ImageException.Kind.TOO_LARGE, "megapixels"),
                 fail("huge-png-inside-ico", "bomb.ico", icoWrapping(hugePng()), ImageException.Kind.TOO_LARGE, "megapixels"),
                 fail("huge-psd", "bomb.psd", hugePsd(), ImageException.Kind.TOO_LARGE, "megapixels"),
+                fail("huge-webp", "bomb.webp", hugeWebp(webp), ImageException.Kind.TOO_LARGE, "megapixels"),
                 accept("tiff-ifd-loop", "loop.tif", tiffIfdLoop(), "a TIFF whose page chain loops is read without hanging"),
                 fail("zero-size-jpeg", "zero.jpg", patchSof(jpeg, 0, 0), ImageException.Kind.CORRUPT, "invalid dimensions"),
                 accept("malformed-exif", "bad-exif.jpg", TestImages.withExif(jpeg, malformedExif()), "broken EXIF is dropped, pixels are kept"),
@@ -156,6 +160,34 @@ public final class HostileCorpus {
         ByteBuffer b = ByteBuffer.wrap(bmp).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(18, 100_000).putInt(22, 100_000);
         return bmp;
+    }
+
+    /**
+     * An extended WebP (VP8X) whose canvas claims 16384×16384 (the format's maximum, 268 MP), followed by the
+     * sample's real 16×12 VP8L bitstream: a decoder that trusted the bitstream instead of the gate would succeed.
+     */
+    static byte[] hugeWebp(byte[] simpleWebp) {
+        byte[] vp8l = Arrays.copyOfRange(simpleWebp, 12, simpleWebp.length); // the VP8L chunk, header included
+        ByteBuffer vp8x = ByteBuffer.allocate(18).order(ByteOrder.LITTLE_ENDIAN);
+        vp8x.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10).putInt(0); // flags + reserved
+        int side = 16384 - 1; // stored minus one, 24 bits each
+        vp8x.put((byte) side).put((byte) (side >> 8)).put((byte) (side >> 16));
+        vp8x.put((byte) side).put((byte) (side >> 8)).put((byte) (side >> 16));
+        return riff(TestImages.concat(vp8x.array(), vp8l));
+    }
+
+    /** The sample with its VP8L bitstream (after the 5-byte signature and size header) overwritten by noise; sizes stay consistent. */
+    static byte[] corruptWebp(byte[] simpleWebp) {
+        byte[] out = simpleWebp.clone();
+        Random r = new Random(7);
+        for (int i = 12 + 8 + 5; i < out.length; i++) out[i] = (byte) r.nextInt(256);
+        return out;
+    }
+
+    static byte[] riff(byte[] webpChunks) {
+        ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4 + webpChunks.length).put("WEBP".getBytes(StandardCharsets.US_ASCII));
+        return TestImages.concat(b.array(), webpChunks);
     }
 
     /** A baseline grey TIFF whose single strip claims 100000×100000 pixels. */

@@ -131,9 +131,11 @@ final class Vips {
     void toPixels(VipsImage in, byte[] target) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment size = a.allocate(ValueLayout.JAVA_LONG);
+            String errorsBefore = peekError();
             MemorySegment mem = (MemorySegment) c.writeToMemory.handle().invokeExact(in.ptr(), size);
             if (mem.equals(MemorySegment.NULL)) throw new VipsException("write_to_memory", takeError());
             try {
+                failOnNewError("write_to_memory", errorsBefore);
                 long n = size.get(ValueLayout.JAVA_LONG, 0);
                 if (n != target.length) throw new VipsException("write_to_memory", "got " + n + " bytes, expected " + target.length);
                 MemorySegment.copy(mem.reinterpret(n), ValueLayout.JAVA_BYTE, 0, target, 0, target.length);
@@ -152,9 +154,12 @@ final class Vips {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment buf = a.allocate(ValueLayout.ADDRESS);
             MemorySegment size = a.allocate(ValueLayout.JAVA_LONG);
+            String errorsBefore = peekError();
             int rc = (int) c.writeToBuffer.handle().invokeExact(in.ptr(), a.allocateFrom(suffixWithOptions), buf, size, MemorySegment.NULL);
             if (rc != 0) throw new VipsException("save", takeError());
-            return takeBytes(buf.get(ValueLayout.ADDRESS, 0), size.get(ValueLayout.JAVA_LONG, 0), "save");
+            byte[] bytes = takeBytes(buf.get(ValueLayout.ADDRESS, 0), size.get(ValueLayout.JAVA_LONG, 0), "save");
+            failOnNewError("save", errorsBefore);
+            return bytes;
         } catch (VipsException e) {
             throw e;
         } catch (Throwable t) {
@@ -261,6 +266,36 @@ final class Vips {
         } finally {
             c.gFree.handle().invokeExact(mem);
         }
+    }
+
+    /**
+     * The error text as it is now, without clearing it. libvips' tile cache (behind every sequential load) turns a
+     * loader failure during pixel generation into a warning, a black tile and an early, <em>successful</em> end of
+     * the computation: a corrupt WebP bitstream "decodes" to black. The only trace is the loader's message in the
+     * error buffer, so pixel-pulling calls compare the buffer before and after and fail when something was added.
+     * libjpeg's warnings ("VipsJpeg: Corrupt JPEG data: 4 extraneous bytes ...") land there too for files that
+     * decode fine, and real JPEG failures are returned as errors anyway, so lines from libjpeg are ignored.
+     * The buffer is process-wide: an error another thread raises meanwhile also fails this call (never the reverse).
+     */
+    String peekError() {
+        try {
+            MemorySegment m = (MemorySegment) c.errorBuffer.handle().invokeExact();
+            return m.equals(MemorySegment.NULL) ? "" : m.reinterpret(Integer.MAX_VALUE).getString(0);
+        } catch (Throwable t) {
+            return "";
+        }
+    }
+
+    private void failOnNewError(String what, String before) {
+        String now = peekError();
+        if (now.equals(before)) return;
+        if (newFailure(before, now)) throw new VipsException(what, takeError());
+    }
+
+    /** True when {@code now} holds a line {@code before} did not, other than a libjpeg warning. */
+    static boolean newFailure(String before, String now) {
+        String added = now.startsWith(before) ? now.substring(before.length()) : now;
+        return added.lines().map(String::strip).anyMatch(l -> !l.isEmpty() && !l.startsWith("VipsJpeg:"));
     }
 
     /** The libvips error text (and clears it, so the next failure does not repeat it). */

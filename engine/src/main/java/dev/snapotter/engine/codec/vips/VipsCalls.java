@@ -23,6 +23,7 @@ final class VipsCalls {
 
     // errors and accounting
     final Downcall errorBufferCopy; // char* vips_error_buffer_copy(void)   (clears the buffer)
+    final Downcall errorBuffer;     // const char* vips_error_buffer(void)  (a peek; libvips owns the text)
     final Downcall trackedMem;      // size_t vips_tracked_get_mem(void)
     final Downcall trackedAllocs;   // int vips_tracked_get_allocs(void)
     final Downcall trackedFiles;    // int vips_tracked_get_files(void)
@@ -56,6 +57,7 @@ final class VipsCalls {
         gFree = lib.downcall("g_free", FunctionDescriptor.ofVoid(ADDRESS));
         gObjectUnref = lib.downcall("g_object_unref", FunctionDescriptor.ofVoid(ADDRESS));
         errorBufferCopy = lib.downcall("vips_error_buffer_copy", FunctionDescriptor.of(ADDRESS));
+        errorBuffer = lib.downcall("vips_error_buffer", FunctionDescriptor.of(ADDRESS));
         trackedMem = lib.downcall("vips_tracked_get_mem", FunctionDescriptor.of(JAVA_LONG));
         trackedAllocs = lib.downcall("vips_tracked_get_allocs", FunctionDescriptor.of(JAVA_INT));
         trackedFiles = lib.downcall("vips_tracked_get_files", FunctionDescriptor.of(JAVA_INT));

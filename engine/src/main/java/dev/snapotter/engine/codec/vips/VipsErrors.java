@@ -40,6 +40,12 @@ final class VipsErrors {
     static ImageException translateHeader(VipsException e, ImageFormat format) {
         String m = e.getMessage().toLowerCase(Locale.ROOT);
         String label = HeaderGate.label(format);
+        // libheif checks the declared size (its 'ispe' box) against its own limit, 16384 × 16384 in 1.15, while
+        // parsing the header, before our megapixel gate sees a size; smaller bombs reach the gate
+        if (m.contains("security limit exceeded")) {
+            return new ImageException(ImageException.Kind.TOO_LARGE, "the " + label + " file declares an image larger than "
+                    + "libheif accepts; refused before decoding (" + e.getMessage().strip() + ")", e);
+        }
         if (m.contains("unsupported") || m.contains("no 'meta'") || m.contains("no 'ftyp'") || m.contains("not a known file format")) {
             return new ImageException(ImageException.Kind.UNSUPPORTED_FORMAT, "not a supported image (a " + label
                     + " container without an image libheif can decode: " + e.getMessage() + ")", e);
