@@ -39,6 +39,16 @@ public final class ShippedFiles {
         List<Path> out = new ArrayList<>();
         if (explicit != null && !explicit.isBlank()) out.add(Path.of(explicit));
         for (Path dir : appDirs(appPath)) out.add(dir.resolve(name));
+        out.addAll(inCheckout(workDir, inCheckout));
+        return out;
+    }
+
+    /**
+     * Only the source-checkout places: {@code inCheckout} under the working folder and each of its parents (for
+     * files that exist only in a checkout, such as {@code container/image/build.sh}).
+     */
+    public static List<Path> inCheckout(Path workDir, Path inCheckout) {
+        List<Path> out = new ArrayList<>();
         for (Path dir = workDir.toAbsolutePath(); dir != null; dir = dir.getParent()) out.add(dir.resolve(inCheckout));
         return out;
     }

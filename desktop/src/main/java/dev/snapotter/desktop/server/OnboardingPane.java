@@ -39,6 +39,8 @@ final class OnboardingPane extends VBox {
         details.setWrapText(true);
         details.setPrefRowCount(4);
         details.textProperty().bind(vm.detailsProperty());
+        // The build streams its output here: keep the newest line in view.
+        details.textProperty().addListener((o, was, text) -> details.setScrollTop(Double.MAX_VALUE));
 
         var settled = Bindings.createBooleanBinding(() -> vm.stateProperty().get().settled(), vm.stateProperty());
         Button check = new Button("Check again");
@@ -59,6 +61,15 @@ final class OnboardingPane extends VBox {
             File f = fc.showOpenDialog(getScene().getWindow());
             if (f != null) vm.loadImage(f.toPath());
         });
+        Button build = new Button("Build image");
+        build.setId("build-image");
+        build.setOnAction(e -> vm.buildImage());
+        if (vm.buildAvailable()) showOnlyIn(vm, OnboardingState.IMAGE_MISSING, build);
+        else hide(build);
+        Button cancelBuild = new Button("Cancel build");
+        cancelBuild.setId("cancel-build");
+        cancelBuild.setOnAction(e -> vm.cancelBuild());
+        showOnlyIn(vm, OnboardingState.BUILDING_IMAGE, cancelBuild);
         Button port = new Button();
         port.setId("use-free-port");
         port.textProperty().bind(vm.freePortProperty().asString("Use the free port %d"));
@@ -67,7 +78,7 @@ final class OnboardingPane extends VBox {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(22, 22);
         spinner.visibleProperty().bind(settled.not());
-        HBox actions = new HBox(8, check, bundled, pick, port, spinner);
+        HBox actions = new HBox(8, check, bundled, pick, build, cancelBuild, port, spinner);
         getChildren().addAll(title, explanation, fix, error, actions, details);
     }
 
@@ -77,6 +88,11 @@ final class OnboardingPane extends VBox {
         l.setWrapText(true);
         l.textProperty().bind(text);
         return l;
+    }
+
+    private static void hide(Button b) {
+        b.setVisible(false);
+        b.setManaged(false);
     }
 
     private static void showOnlyIn(OnboardingViewModel vm, OnboardingState state, Button... buttons) {

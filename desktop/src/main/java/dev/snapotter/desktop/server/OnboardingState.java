@@ -27,11 +27,15 @@ public enum OnboardingState {
     IMAGE_MISSING("The SnapOtter image is not loaded",
             "Docker works, but the SnapOtter server image is not in it yet. It ships with the app as a file; "
                     + "nothing is downloaded.",
-            "Press \"Load bundled image\" (or \"Pick image file…\" to choose a snapotter-image-*.tar), "
-                    + "or build it with container/image/build.sh in a source checkout."),
+            "Press \"Load bundled image\", or \"Pick image file…\" to choose the snapotter-image-<version>.tar "
+                    + "from the SnapOtter offline kit (or the release download) if it is not next to the app."),
     LOADING_IMAGE("Loading the image…",
             "The SnapOtter image is being loaded into Docker. This takes up to a minute.",
             "Wait a moment."),
+    BUILDING_IMAGE("Building the image…",
+            "container/image/build.sh is building the SnapOtter image from this source checkout; its output is "
+                    + "shown below. The first build takes several minutes, later ones reuse their caches.",
+            "Wait until it finishes, or press \"Cancel build\"."),
     PORT_BUSY("The usual port is in use",
             "Another program already uses the port the server normally listens on.",
             "Press \"Use the free port\" to run on the free port shown below, or stop the other program "
@@ -64,6 +68,6 @@ public enum OnboardingState {
 
     /** States in which the user can act (and "Check again" makes sense). */
     public boolean settled() {
-        return this != CHECKING && this != LOADING_IMAGE;
+        return this != CHECKING && this != LOADING_IMAGE && this != BUILDING_IMAGE;
     }
 }

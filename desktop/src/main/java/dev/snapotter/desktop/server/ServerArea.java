@@ -34,8 +34,18 @@ public final class ServerArea implements AutoCloseable {
     /** @param apiForPort a client for the container's published port (tests point it at a stand-in) */
     ServerArea(ServerControl control, TaskExecutor executor, Clock clock, ServerSettingsStore settingsStore,
                ApiKeyStore desktopKey, java.util.function.IntFunction<SnapOtterApi> apiForPort) {
+        this(control, executor, clock, settingsStore, desktopKey, apiForPort, Optional.empty());
+    }
+
+    /**
+     * @param apiForPort   a client for the container's published port (tests point it at a stand-in)
+     * @param imageBuilder the source checkout's image build, offered while the image is missing (empty when installed)
+     */
+    ServerArea(ServerControl control, TaskExecutor executor, Clock clock, ServerSettingsStore settingsStore,
+               ApiKeyStore desktopKey, java.util.function.IntFunction<SnapOtterApi> apiForPort,
+               Optional<ImageBuilder> imageBuilder) {
         this.control = control;
-        this.onboarding = new OnboardingViewModel(control, executor);
+        this.onboarding = new OnboardingViewModel(control, executor, imageBuilder);
         this.server = new ServerViewModel(control, executor, clock);
         this.firstStart = new FirstStartViewModel(() -> apiForPort.apply(control.port()), control::initialAdminPassword,
                 desktopKey, executor);
@@ -49,7 +59,7 @@ public final class ServerArea implements AutoCloseable {
 
     /**
      * The real thing: endpoint discovery (last launch's endpoint first), the hardened spec for this version with
-     * the user's settings, the bundled archive, the desktop's own key.
+     * the user's settings, the bundled archive, the desktop's own key, and — in a source checkout — the image build.
      */
     public static ServerArea forDocker(TaskExecutor executor, ServerSettingsStore settings, ApiKeyStore desktopKey) {
         ServerSettings saved = settings.get();
@@ -61,7 +71,8 @@ public final class ServerArea implements AutoCloseable {
         String version = AppVersion.get();
         DockerServerControl control = new DockerServerControl(finder, spec, () -> BundledImage.locate(version),
                 endpoint -> settings.update(s -> ServerSpecs.remember(s, endpoint)));
-        return new ServerArea(control, executor, Clock.systemUTC(), settings, desktopKey);
+        return new ServerArea(control, executor, Clock.systemUTC(), settings, desktopKey, SnapOtterApi::local,
+                ImageBuilder.fromCheckout());
     }
 
     public ServerControl control() {

@@ -14,7 +14,9 @@ public enum Lane {
     /** The batch run; the engine parallelises inside it. */
     BATCH(1),
     /** Local-container control (start, stop, health waits); slow Docker calls never hold up file work. */
-    SERVER(1);
+    SERVER(1),
+    /** Long child processes (the image build in a source checkout, minutes long), so they hold up no other lane. */
+    PROCESS(1);
 
     private final int threads;
 

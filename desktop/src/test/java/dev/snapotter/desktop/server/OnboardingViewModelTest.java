@@ -165,10 +165,129 @@ class OnboardingViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(OnboardingState.READY);
     }
 
+    private final FakeProcessRunner processes = new FakeProcessRunner();
+    private final Path script = Path.of("/src/snapotter/container/image/build.sh");
+
+    private OnboardingViewModel withBuild() {
+        OnboardingViewModel built = new OnboardingViewModel(docker, new DirectTaskExecutor((name, e) -> unhandled.add(e)),
+                Optional.of(new ImageBuilder(script, processes)));
+        built.stateProperty().addListener((o, a, s) -> seen.add(s));
+        return built;
+    }
+
+    @Test
+    void anInstalledAppOffersNoBuildAndPointsToTheKit() {
+        docker.imagePresent = false;
+        vm.checkAgain();
+        assertThat(vm.buildAvailable()).isFalse();
+        assertThat(vm.fixProperty().getValue()).contains("offline kit").doesNotContain("Build image").doesNotContain("build.sh");
+        vm.buildImage();
+        assertThat(vm.stateProperty().get()).isEqualTo(OnboardingState.IMAGE_MISSING);
+    }
+
+    @Test
+    void aSuccessfulBuildStreamsItsOutputAndChecksAgain() {
+        vm = withBuild();
+        docker.imagePresent = false;
+        vm.checkAgain();
+        assertThat(vm.buildAvailable()).isTrue();
+        assertThat(vm.fixProperty().getValue()).contains("Build image").contains("container/image/build.sh");
+        processes.lines.addAll(List.of("[build.sh] base image cached", "[build.sh] docker build", "Successfully tagged snapotter/snapotter:test"));
+        List<String> detailsSeen = new ArrayList<>();
+        vm.detailsProperty().addListener((o, a, d) -> detailsSeen.add(d));
+        processes.onSuccessfulExit = () -> docker.imagePresent = true;
+
+        seen.clear();
+        vm.buildImage();
+        assertThat(processes.started).containsExactly(List.of("bash", script.toString()));
+        assertThat(processes.workDirs).containsExactly(Path.of("/src/snapotter"));
+        assertThat(detailsSeen).contains("[build.sh] base image cached", "[build.sh] base image cached\n[build.sh] docker build");
+        assertThat(seen).containsExactly(OnboardingState.BUILDING_IMAGE, OnboardingState.CHECKING, OnboardingState.READY);
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.buildRunning()).isFalse();
+        assertThat(processes.destroyed).isZero();
+        assertThat(unhandled).isEmpty();
+    }
+
+    @Test
+    void aFailedBuildQuotesTheExitCodeAndTheLastLines() {
+        vm = withBuild();
+        docker.imagePresent = false;
+        vm.checkAgain();
+        for (int i = 1; i <= 20; i++) processes.lines.add("line " + i);
+        processes.lines.add("[build.sh] ERROR: the docker CLI is not installed.");
+        processes.exitCode = 1;
+
+        vm.buildImage();
+        assertThat(vm.stateProperty().get()).isEqualTo(OnboardingState.IMAGE_MISSING);
+        assertThat(vm.errorProperty().get()).contains("exit code 1").contains("line 20")
+                .contains("[build.sh] ERROR: the docker CLI is not installed.").doesNotContain("line 1\n");
+        assertThat(vm.detailsProperty().get()).startsWith("line 1\n").endsWith("not installed."); // the whole output stays
+        assertThat(docker.calls).containsOnlyOnce("connect"); // no re-check after a failure
+        assertThat(unhandled).isEmpty();
+
+        // it can be tried again after fixing the cause
+        processes.exitCode = 0;
+        processes.onSuccessfulExit = () -> docker.imagePresent = true;
+        vm.buildImage();
+        assertThat(vm.stateProperty().get()).isEqualTo(OnboardingState.READY);
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void cancellingABuildDestroysTheProcessAndStaysOnImageMissing() {
+        vm = withBuild();
+        docker.imagePresent = false;
+        vm.checkAgain();
+        processes.lines.addAll(List.of("step 1", "step 2", "step 3", "step 4"));
+        processes.onLine = i -> {
+            if (i == 1) {
+                assertThat(vm.stateProperty().get()).isEqualTo(OnboardingState.BUILDING_IMAGE);
+                assertThat(vm.buildRunning()).isTrue();
+                vm.cancelBuild(); // the user presses "Cancel build" while step 2 is printed
+            }
+        };
+
+        vm.buildImage();
+        assertThat(processes.destroyed).isPositive();
+        assertThat(vm.stateProperty().get()).isEqualTo(OnboardingState.IMAGE_MISSING);
+        assertThat(vm.errorProperty().get()).contains("cancelled");
+        assertThat(vm.detailsProperty().get()).doesNotContain("step 3");
+        assertThat(vm.buildRunning()).isFalse();
+        assertThat(docker.calls).containsOnlyOnce("connect");
+        assertThat(unhandled).isEmpty();
+        vm.cancelBuild(); // nothing running: a no-op
+    }
+
+    @Test
+    void aScriptThatCannotStartSaysWhy() {
+        ProcessRunner broken = (command, dir) -> {
+            throw new java.io.IOException("Cannot run program \"bash\"");
+        };
+        vm = new OnboardingViewModel(docker, new DirectTaskExecutor((name, e) -> unhandled.add(e)),
+                Optional.of(new ImageBuilder(script, broken)));
+        docker.imagePresent = false;
+        vm.checkAgain();
+        vm.buildImage();
+        assertThat(vm.stateProperty().get()).isEqualTo(OnboardingState.IMAGE_MISSING);
+        assertThat(vm.errorProperty().get()).contains("could not run").contains("Cannot run program");
+        assertThat(unhandled).isEmpty();
+    }
+
+    @Test
+    void buildingIsOnlyOfferedWhileTheImageIsMissing() {
+        vm = withBuild();
+        vm.checkAgain();
+        vm.buildImage();
+        assertThat(processes.started).isEmpty();
+        assertThat(vm.stateProperty().get()).isEqualTo(OnboardingState.READY);
+    }
+
     @Test
     void checkingAndLoadingAreNotSettledSoActionsWait() {
         assertThat(OnboardingState.CHECKING.settled()).isFalse();
         assertThat(OnboardingState.LOADING_IMAGE.settled()).isFalse();
+        assertThat(OnboardingState.BUILDING_IMAGE.settled()).isFalse();
         assertThat(OnboardingState.PORT_BUSY.settled()).isTrue();
     }
 }
