@@ -104,6 +104,10 @@ class CommandsTest {
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("backend: " + CliHarness.engine().codec().name()).contains("reads: ").contains("jpeg");
+        if ("true".equalsIgnoreCase(String.valueOf(System.getenv("CI")).strip())) {
+            // CI installs libvips-tools (and so libvips42): the default must be libvips, not a silent Java fallback
+            assertThat(r.out()).as("CI=true: libvips is installed, so info --backend must report it").contains("backend: libvips");
+        }
         assertThat(exec("info").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 

@@ -2,6 +2,7 @@ package dev.snapotter.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.snapotter.engine.ImageEngine;
+import dev.snapotter.engine.testing.Backends;
 import dev.snapotter.server.support.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,11 @@ class HealthTest {
             assertThat(a.get("database").asText()).isEqualTo("ok");
             assertThat(a.at("/engine/backend").asText()).isEqualTo(ImageEngine.createDefault().codec().name());
             assertThat(a.at("/engine/version").asText()).isEqualTo(ImageEngine.createDefault().codec().version());
+            if (Backends.inCi()) {
+                // CI installs libvips-tools (and so libvips42): the server must run on libvips, not a silent Java fallback
+                assertThat(a.at("/engine/backend").asText()).as("CI=true: libvips is installed").isEqualTo("libvips");
+                assertThat(a.at("/engine/version").asText()).matches("8\\.\\d+\\.\\d+.*");
+            }
             assertThat(a.get("uptime").asText()).endsWith("s");
             assertThat(a.at("/queue/depth").asInt()).isZero();
             assertThat(a.at("/queue/workers").asInt()).isEqualTo(2);
