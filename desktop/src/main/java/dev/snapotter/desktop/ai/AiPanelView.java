@@ -37,8 +37,8 @@ public final class AiPanelView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("ai-panel");
         setPadding(new Insets(12));
-        Label intro = new Label("AI features run on this computer. Each one is a signed bundle you install once; "
-                + "removing it frees every byte. Nothing is downloaded unless you press Install.");
+        Label intro = new Label(intro(vm.bundles()));
+        intro.setId("ai-intro");
         intro.setWrapText(true);
         setTop(intro);
         BorderPane.setMargin(intro, new Insets(0, 0, 8, 0));
@@ -60,6 +60,17 @@ public final class AiPanelView extends BorderPane {
         setOnDragOver(this::dragOver);
         setOnDragDropped(this::dropped);
         vm.refresh();
+    }
+
+    /** Says where the bundles are: this computer, or a server that every user of it shares. */
+    static String intro(BundleManager bundles) {
+        if (!bundles.onServer()) {
+            return "AI features run on this computer. Each one is a signed bundle you install once; "
+                    + "removing it frees every byte. Nothing is downloaded unless you press Install.";
+        }
+        return "AI features run on " + bundles.place() + ", for everyone who uses it. Installing or removing a bundle here "
+                + "changes that server (it needs the features:manage permission); a bundle file you choose or drop is uploaded "
+                + "to it. The server downloads nothing unless you press Install.";
     }
 
     private static TableColumn<BundleRow, String> column(String title, Function<BundleRow, String> value, double width) {

@@ -1,12 +1,8 @@
 package dev.snapotter.desktop.ai;
 
 import dev.snapotter.bundles.BundleFormat;
-import dev.snapotter.bundles.BundleRejectedException;
-import dev.snapotter.bundles.catalogue.CatalogueEntry;
 import dev.snapotter.bundles.install.BundleInstaller;
-import dev.snapotter.bundles.install.InstallJob;
 import dev.snapotter.bundles.install.InstallProgress;
-import dev.snapotter.bundles.install.InstalledBundle;
 import dev.snapotter.desktop.task.BackgroundTask;
 import dev.snapotter.desktop.task.Lane;
 import dev.snapotter.desktop.task.TaskExecutor;
@@ -26,24 +22,21 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 
 /**
  * The AI panel's state: bundles installed and available with size, licence and disk usage; install
- * from the catalogue or from a file (also dropped on the panel); progress with cancel; uninstall.
- * Listing and removal run on the IO lane; an install runs on the installer's own single worker (one
- * at a time, in order) and reports back on the UI thread.
+ * from the catalogue or from a file (also dropped on the panel or the main window); progress with cancel; uninstall.
+ * The bundles are wherever the {@link BundleManager} keeps them: this computer's folder or a server. Listing and
+ * removal run on the IO lane; an install runs on the manager's own worker (one at a time) and reports back on the UI
+ * thread.
  */
 public final class AiPanelViewModel {
 
-    private final Callable<BundleInstaller> installer;
-    private final ShippedBundles shipped;
+    private final BundleManager bundles;
     private final TaskExecutor executor;
     private final ObservableList<BundleRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty installing = new SimpleBooleanProperty();
@@ -51,16 +44,24 @@ public final class AiPanelViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final LongProperty totalDiskUsage = new SimpleLongProperty();
-    private InstallJob current;
+    private BundleManager.Install current;
+    private boolean cancelRequested;
 
     /**
      * @param shipped bundle files that came with the app (the air-gapped kit): listed as "Available offline" and
      *                installed from the file, with no network
      */
     public AiPanelViewModel(Callable<BundleInstaller> installer, ShippedBundles shipped, TaskExecutor executor) {
-        this.installer = installer;
-        this.shipped = shipped;
+        this(new LocalBundles(installer, shipped), executor);
+    }
+
+    public AiPanelViewModel(BundleManager bundles, TaskExecutor executor) {
+        this.bundles = bundles;
         this.executor = executor;
+    }
+
+    public BundleManager bundles() {
+        return bundles;
     }
 
     public ObservableList<BundleRow> rows() {
@@ -89,45 +90,14 @@ public final class AiPanelViewModel {
         return totalDiskUsage;
     }
 
-    private record Snapshot(List<BundleRow> rows, long total) {
-    }
-
     public void refresh() {
-        executor.execute(Lane.IO, BackgroundTask.of("ai-bundles-list", ctx -> snapshot(installer.call(), shipped.list()))
+        executor.execute(Lane.IO, BackgroundTask.of("ai-bundles-list", ctx -> bundles.list())
                 .onSuccess(s -> {
                     rows.setAll(s.rows());
-                    totalDiskUsage.set(s.total());
+                    totalDiskUsage.set(s.totalDiskUsageBytes());
                 })
-                .onFailure(e -> error.set("Cannot read the AI bundles folder: " + e.getMessage())));
-    }
-
-    /** Catalogue bundles first, then installed ones the catalogue does not know, then shipped files of neither. */
-    static Snapshot snapshot(BundleInstaller inst, List<ShippedBundle> shippedFiles) throws java.io.IOException {
-        List<InstalledBundle> installed = inst.installed();
-        List<BundleRow> out = new ArrayList<>();
-        for (CatalogueEntry e : inst.catalogue().bundles()) {
-            Optional<InstalledBundle> i = installed.stream().filter(b -> b.manifest().id().equals(e.id())).findFirst();
-            out.add(new BundleRow(e.id(), e.name(), i.map(b -> b.manifest().version()).orElse(e.version()), e.license(), e.installedBytes(),
-                    i.isPresent(), i.map(InstalledBundle::diskUsageBytes).orElse(0L), e.url() != null, i.map(InstalledBundle::signed).orElse(false),
-                    shippedFile(shippedFiles, e.id())));
-        }
-        for (InstalledBundle b : installed) {
-            if (inst.catalogue().find(b.manifest().id()).isPresent()) continue;
-            var m = b.manifest();
-            out.add(new BundleRow(m.id(), m.name(), m.version(), m.license(), m.installedBytes(), true, b.diskUsageBytes(), false, b.signed(),
-                    shippedFile(shippedFiles, m.id())));
-        }
-        for (ShippedBundle f : shippedFiles) {
-            if (out.stream().anyMatch(r -> r.id().equals(f.id()))) continue;
-            var m = f.manifest();
-            // "signed" is only known once the install has checked the signature; the row shows it after that
-            out.add(new BundleRow(m.id(), m.name(), m.version(), m.license(), m.installedBytes(), false, 0, false, false, f.file()));
-        }
-        return new Snapshot(out, inst.totalDiskUsage());
-    }
-
-    private static Path shippedFile(List<ShippedBundle> shippedFiles, String id) {
-        return shippedFiles.stream().filter(f -> f.id().equals(id)).map(ShippedBundle::file).findFirst().orElse(null);
+                .onFailure(e -> error.set((bundles.onServer() ? "Cannot read the AI bundles of " + bundles.place()
+                        : "Cannot read the AI bundles folder") + ": " + e.getMessage())));
     }
 
     /**
@@ -141,12 +111,13 @@ public final class AiPanelViewModel {
 
     /** Downloads and installs a catalogue bundle (the only network access the desktop makes, and only now). */
     public void install(String id) {
-        start("Downloading " + id + "…", inst -> inst.installFromCatalogue(id, this::onProgress));
+        start((bundles.onServer() ? "The server downloads " : "Downloading ") + id + "…", b -> b.installFromCatalogue(id, this::onProgress));
     }
 
     /** Installs a bundle file (offline); the file itself is left untouched. */
     public void installFile(Path file) {
-        start("Installing " + file.getFileName() + "…", inst -> inst.installFile(file, false, this::onProgress));
+        start((bundles.onServer() ? "Uploading " + file.getFileName() + " to the server…" : "Installing " + file.getFileName() + "…"),
+                b -> b.installFile(file, this::onProgress));
     }
 
     /** Whether a dropped or chosen file looks like a bundle (the install checks it properly). */
@@ -155,8 +126,17 @@ public final class AiPanelViewModel {
         return n.endsWith(BundleFormat.EXTENSION) || n.endsWith(".tar.gz") || n.endsWith(".tgz");
     }
 
+    /**
+     * Whether a file dropped on the main window is an AI bundle ({@value BundleFormat#EXTENSION}) rather than an image:
+     * stricter than {@link #looksLikeBundle}, so no other archive is taken away from the image queue.
+     */
+    public static boolean isBundleFile(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(BundleFormat.EXTENSION);
+    }
+
     private interface Starter {
-        InstallJob start(BundleInstaller installer) throws BundleRejectedException;
+        BundleManager.Install start(BundleManager bundles) throws Exception;
     }
 
     private void start(String what, Starter starter) {
@@ -168,10 +148,12 @@ public final class AiPanelViewModel {
         installing.set(true);
         progress.set(0);
         status.set(what);
-        executor.execute(Lane.IO, BackgroundTask.of("ai-bundle-install", ctx -> starter.start(installer.call()))
+        cancelRequested = false;
+        executor.execute(Lane.IO, BackgroundTask.of("ai-bundle-install", ctx -> starter.start(bundles))
                 .onSuccess(job -> {
                     current = job;
-                    job.result().whenComplete((m, failure) -> executor.uiThread().run(() -> finished(m == null ? null : m.id(), failure)));
+                    if (cancelRequested) job.cancel();
+                    job.result().whenComplete((id, failure) -> executor.uiThread().run(() -> finished(id, failure)));
                 })
                 .onFailure(e -> finished(null, e)));
     }
@@ -207,14 +189,15 @@ public final class AiPanelViewModel {
     }
 
     public void cancel() {
-        InstallJob j = current;
+        BundleManager.Install j = current;
         if (j != null) j.cancel();
+        else if (installing.get()) cancelRequested = true; // the install is still being started
     }
 
     /** Removes every byte of a bundle. */
     public void uninstall(String id) {
         error.set("");
-        executor.execute(Lane.IO, BackgroundTask.of("ai-bundle-uninstall", ctx -> installer.call().uninstall(id))
+        executor.execute(Lane.IO, BackgroundTask.of("ai-bundle-uninstall", ctx -> bundles.uninstall(id))
                 .onSuccess(removed -> status.set(removed ? "Removed " + id + "." : id + " was not installed."))
                 .onFailure(e -> error.set(e.getMessage()))
                 .onFinally(this::refresh));

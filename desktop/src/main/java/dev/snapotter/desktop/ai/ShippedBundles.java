@@ -93,6 +93,21 @@ public final class ShippedBundles {
         return out;
     }
 
+    /** The shipped file of bundle {@code id}, or null. */
+    static Path fileFor(List<ShippedBundle> shippedFiles, String id) {
+        return shippedFiles.stream().filter(f -> f.id().equals(id)).map(ShippedBundle::file).findFirst().orElse(null);
+    }
+
+    /** Adds a not-installed row for every shipped file whose bundle {@code rows} does not list yet. */
+    static void addUnlisted(List<BundleRow> rows, List<ShippedBundle> shippedFiles) {
+        for (ShippedBundle f : shippedFiles) {
+            if (rows.stream().anyMatch(r -> r.id().equals(f.id()))) continue;
+            var m = f.manifest();
+            // "signed" is only known once the install has checked the signature; the row shows it after that
+            rows.add(new BundleRow(m.id(), m.name(), m.version(), m.license(), m.installedBytes(), false, 0, false, false, f.file()));
+        }
+    }
+
     /** Reads only the first entry, which must be {@value BundleFormat#MANIFEST} (the format puts it there). */
     static BundleManifest readManifest(Path file) throws IOException, BundleRejectedException {
         try (InputStream in = Files.newInputStream(file)) {

@@ -93,6 +93,12 @@ public final class ServerBackend implements ProcessingBackend {
         return connector.describe();
     }
 
+    /** The connected server's client (with the desktop's key), or empty until {@link #refresh()} succeeded. */
+    public Optional<SnapOtterApi> api() {
+        State s = state;
+        return s.reason().isPresent() ? Optional.empty() : Optional.ofNullable(s.api());
+    }
+
     @Override
     public BackendKind kind() {
         return kind;

@@ -1,6 +1,7 @@
 package dev.snapotter.desktop.shell;
 
 import atlantafx.base.theme.Styles;
+import dev.snapotter.desktop.ai.AiPanelViewModel;
 import dev.snapotter.desktop.backend.BackendKind;
 import dev.snapotter.desktop.notice.Notice;
 import dev.snapotter.desktop.output.OutputView;
@@ -48,9 +49,11 @@ public final class MainView extends BorderPane {
     private final PreviewView preview;
     private final PipelineView pipeline;
     private final QueueView queue;
+    private final ShellActions actions;
 
     public MainView(MainViewModel vm, ShellActions actions) {
         this.vm = vm;
+        this.actions = actions;
         setId("main-view");
         getStyleClass().add("main-view");
         queue = new QueueView(vm.queue(), actions::openFiles, actions::openFolder);
@@ -175,9 +178,13 @@ public final class MainView extends BorderPane {
         notifications.show(n.title() + ": " + n.text(), icon);
     }
 
+    /**
+     * Images and folders go to the queue (not while a run holds it); AI bundle files ({@code *.snapotter-bundle.tar.gz})
+     * are never queued as images: they open the AI panel and install, even during a run.
+     */
     private void installDrop() {
         addEventHandler(DragEvent.DRAG_OVER, e -> {
-            if (e.getDragboard().hasFiles() && !vm.queue().lockedProperty().get()) {
+            if (e.getDragboard().hasFiles() && (!vm.queue().lockedProperty().get() || onlyBundles(e.getDragboard().getFiles()))) {
                 e.acceptTransferModes(TransferMode.COPY);
                 if (!getStyleClass().contains("drag-over")) getStyleClass().add("drag-over");
                 e.consume();
@@ -188,10 +195,17 @@ public final class MainView extends BorderPane {
             getStyleClass().remove("drag-over");
             if (!e.getDragboard().hasFiles()) return;
             List<Path> files = e.getDragboard().getFiles().stream().map(File::toPath).toList();
-            vm.addFiles(files);
+            List<Path> bundles = files.stream().filter(AiPanelViewModel::isBundleFile).toList();
+            List<Path> rest = files.stream().filter(f -> !AiPanelViewModel.isBundleFile(f)).toList();
+            if (!rest.isEmpty()) vm.addFiles(rest);
+            if (!bundles.isEmpty()) actions.installBundles(bundles);
             e.setDropCompleted(true);
             e.consume();
         });
+    }
+
+    private static boolean onlyBundles(List<File> files) {
+        return !files.isEmpty() && files.stream().allMatch(f -> AiPanelViewModel.isBundleFile(f.toPath()));
     }
 
     public NotificationPane notifications() {

@@ -1,6 +1,14 @@
 package dev.snapotter.desktop.shell;
 
 import dev.snapotter.desktop.ai.AiPanelWindow;
+import dev.snapotter.desktop.ai.BundleManager;
+import dev.snapotter.desktop.ai.LocalAi;
+import dev.snapotter.desktop.ai.LocalBundles;
+import dev.snapotter.desktop.ai.ServerBundles;
+import dev.snapotter.desktop.ai.ShippedBundles;
+import dev.snapotter.desktop.backend.BackendUnavailableException;
+import dev.snapotter.desktop.backend.ProcessingBackend;
+import dev.snapotter.desktop.backend.ServerBackend;
 import dev.snapotter.desktop.app.AppContext;
 import dev.snapotter.desktop.backup.BackupScheduleStore;
 import dev.snapotter.desktop.backup.BackupWindow;
@@ -244,8 +252,46 @@ public final class MainWindow implements ShellActions {
     private AiPanelWindow aiPanel;
 
     private void showAiPanel() {
-        if (aiPanel == null) aiPanel = new AiPanelWindow(stage, ctx.dirs(), ctx.executor());
-        aiPanel.show();
+        aiPanelForActiveBackend().show();
+    }
+
+    /**
+     * The AI panel for where the editor works now: the server's bundles when the active backend is a server (local
+     * container or remote), this computer's otherwise. Switching backends gives a new panel the next time it opens.
+     */
+    private AiPanelWindow aiPanelForActiveBackend() {
+        BundleManager bundles = bundleManager(vm.backends().active());
+        if (aiPanel != null && !aiPanel.viewModel().bundles().place().equals(bundles.place())) {
+            aiPanel.close();
+            aiPanel = null;
+        }
+        if (aiPanel == null) aiPanel = new AiPanelWindow(stage, bundles, ctx.executor());
+        return aiPanel;
+    }
+
+    private BundleManager bundleManager(ProcessingBackend active) {
+        if (active instanceof ServerBackend sb) {
+            String address = sb.api().map(a -> a.base().toString().replaceAll("/+$", "")).orElse(sb.describe());
+            return new ServerBundles(() -> sb.api().orElseThrow(() -> new BackendUnavailableException(
+                    sb.unavailableReason().orElse(sb.kind().label() + " is not connected"))), address, ShippedBundles.detect());
+        }
+        return new LocalBundles(LocalAi.of(ctx.dirs())::installer, ShippedBundles.detect());
+    }
+
+    /** The AI panel, once opened (tests). */
+    public java.util.Optional<AiPanelWindow> aiPanel() {
+        return java.util.Optional.ofNullable(aiPanel);
+    }
+
+    /** Bundle files dropped on the main window: the AI panel opens and installs the first (one install at a time). */
+    @Override
+    public void installBundles(List<Path> bundles) {
+        if (bundles.isEmpty()) return;
+        if (bundles.size() > 1) {
+            vm.notices().warn("One AI bundle at a time", "Installing " + bundles.getFirst().getFileName()
+                    + "; drop the others once it is done.");
+        }
+        aiPanelForActiveBackend().install(bundles.getFirst());
     }
 
     private BackupWindow backups;
@@ -345,12 +391,14 @@ public final class MainWindow implements ShellActions {
         stage.maximizedProperty().addListener(save);
     }
 
-    /** A second launch handed over files: bring the window forward and queue them. */
+    /** A second launch handed over files: bring the window forward and queue them (AI bundle files go to the AI panel). */
     public void handOver(List<Path> files) {
         if (stage.isIconified()) stage.setIconified(false);
         stage.show();
         stage.toFront();
         stage.requestFocus();
-        vm.addFiles(files);
+        List<Path> images = files.stream().filter(f -> !dev.snapotter.desktop.ai.AiPanelViewModel.isBundleFile(f)).toList();
+        if (!images.isEmpty()) vm.addFiles(images);
+        installBundles(files.stream().filter(dev.snapotter.desktop.ai.AiPanelViewModel::isBundleFile).toList());
     }
 }

@@ -3,6 +3,7 @@ package dev.snapotter.desktop.shell;
 import javafx.scene.control.MenuBar;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** What the main view asks of the window around it (dialogs need a Stage owner). */
 public interface ShellActions {
@@ -15,4 +16,8 @@ public interface ShellActions {
     Path chooseOutputFolder();
 
     MenuBar menuBar();
+
+    /** AI bundle files ({@code *.snapotter-bundle.tar.gz}) dropped on the window: open the AI panel and install. */
+    default void installBundles(List<Path> bundles) {
+    }
 }
