@@ -42,8 +42,11 @@ final class PixelBridge {
         return next;
     }
 
-    /** Decodes (runs the libvips pipeline) into a new BufferedImage; {@code in} must be normalised. */
-    static BufferedImage toJava(Vips vips, VipsImage in) {
+    /**
+     * Decodes (runs the libvips pipeline) into a new BufferedImage; {@code in} must be normalised.
+     * @param source the format the pipeline loads, for {@link Vips#toPixels}' check of swallowed loader errors
+     */
+    static BufferedImage toJava(Vips vips, VipsImage in, dev.snapotter.engine.codec.ImageFormat source) {
         int w = in.width(), h = in.height(), bands = in.bands();
         int type = switch (bands) {
             case 1 -> BufferedImage.TYPE_BYTE_GRAY;
@@ -53,7 +56,7 @@ final class PixelBridge {
         };
         BufferedImage img = new BufferedImage(w, h, type);
         byte[] data = ((DataBufferByte) img.getRaster().getDataBuffer()).getData(); // one copy: native → this array
-        vips.toPixels(in, data);
+        vips.toPixels(in, data, source);
         if (bands == 3) rgbToBgr(data);
         if (bands == 4) rgbaToAbgr(data);
         return img;

@@ -1,9 +1,13 @@
 package dev.snapotter.engine.codec.vips;
 
+import dev.snapotter.engine.codec.ImageFormat;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Typed wrappers over {@link VipsCalls}. Memory rules, kept in this one class:
@@ -128,14 +132,14 @@ final class Vips {
      * Runs the pipeline behind {@code in} and copies the 8-bit interleaved pixels into {@code target}
      * (exactly the image's size), straight from libvips' buffer, which is freed before returning.
      */
-    void toPixels(VipsImage in, byte[] target) {
+    void toPixels(VipsImage in, byte[] target, ImageFormat source) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment size = a.allocate(ValueLayout.JAVA_LONG);
             String errorsBefore = peekError();
             MemorySegment mem = (MemorySegment) c.writeToMemory.handle().invokeExact(in.ptr(), size);
             if (mem.equals(MemorySegment.NULL)) throw new VipsException("write_to_memory", takeError());
             try {
-                failOnNewError("write_to_memory", errorsBefore);
+                failOnNewError("write_to_memory", errorsBefore, source);
                 long n = size.get(ValueLayout.JAVA_LONG, 0);
                 if (n != target.length) throw new VipsException("write_to_memory", "got " + n + " bytes, expected " + target.length);
                 MemorySegment.copy(mem.reinterpret(n), ValueLayout.JAVA_BYTE, 0, target, 0, target.length);
@@ -149,8 +153,13 @@ final class Vips {
         }
     }
 
-    /** Encodes with a saver chosen by suffix and options, e.g. {@code .webp[Q=80]}. */
+    /** Encodes pixels that came from Java (no loader runs), with a saver chosen by suffix and options, e.g. {@code .webp[Q=80]}. */
     byte[] save(VipsImage in, String suffixWithOptions) {
+        return save(in, suffixWithOptions, null);
+    }
+
+    /** Encodes, pulling pixels from a pipeline that starts at a loader of {@code source} (null: pixels from Java). */
+    byte[] save(VipsImage in, String suffixWithOptions, ImageFormat source) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment buf = a.allocate(ValueLayout.ADDRESS);
             MemorySegment size = a.allocate(ValueLayout.JAVA_LONG);
@@ -158,7 +167,7 @@ final class Vips {
             int rc = (int) c.writeToBuffer.handle().invokeExact(in.ptr(), a.allocateFrom(suffixWithOptions), buf, size, MemorySegment.NULL);
             if (rc != 0) throw new VipsException("save", takeError());
             byte[] bytes = takeBytes(buf.get(ValueLayout.ADDRESS, 0), size.get(ValueLayout.JAVA_LONG, 0), "save");
-            failOnNewError("save", errorsBefore);
+            failOnNewError("save", errorsBefore, source);
             return bytes;
         } catch (VipsException e) {
             throw e;
@@ -272,10 +281,10 @@ final class Vips {
      * The error text as it is now, without clearing it. libvips' tile cache (behind every sequential load) turns a
      * loader failure during pixel generation into a warning, a black tile and an early, <em>successful</em> end of
      * the computation: a corrupt WebP bitstream "decodes" to black. The only trace is the loader's message in the
-     * error buffer, so pixel-pulling calls compare the buffer before and after and fail when something was added.
-     * libjpeg's warnings ("VipsJpeg: Corrupt JPEG data: 4 extraneous bytes ...") land there too for files that
-     * decode fine, and real JPEG failures are returned as errors anyway, so lines from libjpeg are ignored.
-     * The buffer is process-wide: an error another thread raises meanwhile also fails this call (never the reverse).
+     * error buffer, so pixel-pulling calls compare the buffer before and after and fail when a line from the loader
+     * of their own source format was added ({@link #loaderPrefixes}). The buffer is process-wide, so lines from other
+     * formats' loaders (another job's truncated PNG) are not ours; a concurrent failing job of the same format can
+     * still fail this call, and a concurrent {@link #takeError} can in rare interleavings clear our line first.
      */
     String peekError() {
         try {
@@ -286,16 +295,33 @@ final class Vips {
         }
     }
 
-    private void failOnNewError(String what, String before) {
+    private void failOnNewError(String what, String before, ImageFormat source) {
+        if (source == null) return;
         String now = peekError();
         if (now.equals(before)) return;
-        if (newFailure(before, now)) throw new VipsException(what, takeError());
+        if (newFailure(before, now, loaderPrefixes(source))) throw new VipsException(what, takeError());
     }
 
-    /** True when {@code now} holds a line {@code before} did not, other than a libjpeg warning. */
-    static boolean newFailure(String before, String now) {
+    /**
+     * How libvips' loaders start their error lines, per format. JPEG has none on purpose: libjpeg's warnings
+     * ("VipsJpeg: Corrupt JPEG data: 4 extraneous bytes ...") land in the buffer for files that decode fine, and
+     * real JPEG failures are returned as errors.
+     */
+    static List<String> loaderPrefixes(ImageFormat format) {
+        return switch (format) {
+            case WEBP -> List.of("webp2vips", "webpload", "webp:");
+            case TIFF -> List.of("tiff2vips", "tiffload");
+            case GIF -> List.of("gifload");
+            case PNG -> List.of("vipspng", "pngload", "spng");
+            case HEIF, AVIF -> List.of("heif");
+            default -> List.of();
+        };
+    }
+
+    /** True when {@code now} holds a line {@code before} did not that starts with one of {@code prefixes}. */
+    static boolean newFailure(String before, String now, List<String> prefixes) {
         String added = now.startsWith(before) ? now.substring(before.length()) : now;
-        return added.lines().map(String::strip).anyMatch(l -> !l.isEmpty() && !l.startsWith("VipsJpeg:"));
+        return added.lines().map(l -> l.strip().toLowerCase(Locale.ROOT)).anyMatch(l -> prefixes.stream().anyMatch(l::startsWith));
     }
 
     /** The libvips error text (and clears it, so the next failure does not repeat it). */

@@ -180,7 +180,7 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
         PixelBridge.Interleaved px = PixelBridge.fromJava(pixels);
         byte[] encoded;
         try (VipsImage img = vips.fromPixels(px.data(), px.width(), px.height(), px.bands())) {
-            encoded = save(img, spec, picture.metadata());
+            encoded = save(img, spec, picture.metadata(), null);
         } catch (VipsException e) {
             throw new ImageException(ImageException.Kind.IO, "libvips could not write " + HeaderGate.label(spec.format()) + ": " + e.getMessage(), e);
         }
@@ -215,7 +215,7 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
              VipsImage normal = PixelBridge.normalise(vips, upright)) {
             meta = metadataAfter(upright, checked.metadata());
             bands = normal.bands();
-            encoded = save(normal, output, meta);
+            encoded = save(normal, output, meta, h.format());
         } catch (VipsException e) {
             throw VipsErrors.translate(e, input, h.format());
         }
@@ -237,7 +237,7 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
 
     private Picture toPicture(VipsImage upright, HeaderGate.Checked checked) {
         try (VipsImage normal = PixelBridge.normalise(vips, upright)) {
-            BufferedImage pixels = PixelBridge.toJava(vips, normal);
+            BufferedImage pixels = PixelBridge.toJava(vips, normal, checked.header().format());
             return new Picture(pixels, metadataAfter(upright, checked.metadata()), initialOutput(checked.header().format()));
         }
     }
@@ -263,9 +263,10 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
     }
 
     /** {@code img} must be a reference this codec may edit (fresh from an operation). */
-    private byte[] save(VipsImage img, OutputSpec spec, ImageMetadata meta) {
+    /** @param source the format libvips loads the pixels from, or null when they come from Java */
+    private byte[] save(VipsImage img, OutputSpec spec, ImageMetadata meta, ImageFormat source) {
         MetadataTransfer.prepare(vips, img, spec.format(), meta);
-        return vips.save(img, SaveOptions.suffix(spec, !MetadataTransfer.vipsWrites(spec.format(), meta)));
+        return vips.save(img, SaveOptions.suffix(spec, !MetadataTransfer.vipsWrites(spec.format(), meta)), source);
     }
 
     private static void write(byte[] bytes, ImageFormat format, ImageMetadata meta, int bands, OutputStream out) {

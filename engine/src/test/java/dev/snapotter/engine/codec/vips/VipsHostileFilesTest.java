@@ -64,13 +64,45 @@ class VipsHostileFilesTest {
     }
 
     @Test
-    void libjpegWarningsAreNotFailuresButAnyOtherNewErrorIs() {
-        assertThat(Vips.newFailure("", "")).isFalse();
-        assertThat(Vips.newFailure("", "VipsJpeg: Corrupt JPEG data: 4 extraneous bytes before marker 0xdb\n")).isFalse();
-        assertThat(Vips.newFailure("", "webp2vips: unable to read pixels\n")).isTrue();
-        assertThat(Vips.newFailure("webp2vips: unable to read pixels\n", "webp2vips: unable to read pixels\n")).as("stale text").isFalse();
-        assertThat(Vips.newFailure("old\n", "old\ntiff2vips: read error\n")).isTrue();
-        assertThat(Vips.newFailure("old\n", "VipsJpeg: Premature end of JPEG file\n")).as("buffer cleared meanwhile").isFalse();
+    void onlyNewLinesFromTheSourceFormatsLoaderCount() {
+        var webp = Vips.loaderPrefixes(ImageFormat.WEBP);
+        assertThat(Vips.newFailure("", "", webp)).isFalse();
+        assertThat(Vips.newFailure("", "webp2vips: unable to read pixels\n", webp)).isTrue();
+        assertThat(Vips.newFailure("webp2vips: unable to read pixels\n", "webp2vips: unable to read pixels\n", webp)).as("stale text").isFalse();
+        assertThat(Vips.newFailure("old\n", "old\nwebp2vips: unable to read pixels\n", webp)).isTrue();
+        // another job's failure in the process-wide buffer is not this decode's
+        assertThat(Vips.newFailure("", "pngload: libpng read error\n", webp)).isFalse();
+        assertThat(Vips.newFailure("", "VipsJpeg: Corrupt JPEG data: 4 extraneous bytes before marker 0xdb\n", webp)).isFalse();
+        assertThat(Vips.newFailure("", "tiff2vips: read error\n", Vips.loaderPrefixes(ImageFormat.TIFF))).isTrue();
+        // libjpeg's warnings never fail a JPEG decode: real JPEG failures come back as errors
+        assertThat(Vips.newFailure("", "VipsJpeg: Corrupt JPEG data: 4 extraneous bytes before marker 0xdb\n",
+                Vips.loaderPrefixes(ImageFormat.JPEG))).isFalse();
+    }
+
+    @Test
+    void aConcurrentFailureOfAnotherFormatDoesNotFailAGoodDecode() throws Exception {
+        VipsCodec vips = Backends.assumeVips();
+        Path good = TestImages.write(dir, "good.webp", TestImages.sample("gradient-16x12.webp"));
+        Path bad = HostileCorpus.failing().stream().filter(e -> e.name().equals("truncated-png")).findFirst().orElseThrow().writeTo(dir);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var nativeFailures = pool.submit(() -> {
+                int n = 0;
+                for (int i = 0; i < 200; i++) {
+                    try {
+                        vips.decode(bad, LIMITS);
+                    } catch (ImageException expected) {
+                        // a libvips failure leaves its text in the shared error buffer while the other thread decodes
+                        if (expected.getCause() instanceof VipsException) n++;
+                    }
+                }
+                return n;
+            });
+            for (int i = 0; i < 200; i++) assertThat(vips.decode(good, LIMITS).width()).isEqualTo(16);
+            assertThat(nativeFailures.get()).as("the bad file failed inside libvips").isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @ParameterizedTest
