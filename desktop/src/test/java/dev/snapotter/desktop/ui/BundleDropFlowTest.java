@@ -6,7 +6,14 @@ import dev.snapotter.desktop.ai.AiPanelViewModel;
 import dev.snapotter.desktop.ai.AiPanelWindow;
 import dev.snapotter.desktop.ai.BundleRow;
 import dev.snapotter.desktop.queue.QueueItem;
+import dev.snapotter.control.api.SnapOtterApi;
+import dev.snapotter.desktop.backend.BackendKind;
+import dev.snapotter.desktop.support.RealServer;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A bundle file ({@code *.snapotter-bundle.tar.gz}) dropped on the MAIN window opens the AI panel and installs it
  * (Local-engine mode: into this computer's app-data folder); it is never queued as an image, and images dropped
- * with it still are. Real app wiring (AppHarness), headless.
+ * with it still are. On the Remote server backend the same drop installs on that server (real server jar on
+ * loopback), not on this computer. Real app wiring (AppHarness), headless.
  */
 @ExtendWith(ApplicationExtension.class)
 class BundleDropFlowTest {
@@ -75,6 +84,35 @@ class BundleDropFlowTest {
                 .doesNotContain("No images found").doesNotContain("unsupported");
         assertThat(bundle).as("the dropped file is left as it was").exists();
         assertThat(app.unhandled).isEmpty();
+    }
+
+    @Test
+    void onTheRemoteServerBackendADroppedBundleIsUploadedToThatServer(FxRobot robot) throws Exception {
+        try (RealServer server = RealServer.start(Files.createDirectories(files.resolve("server")), Map.of("DEFAULT_PASSWORD",
+                "Adm1nPassword", "SKIP_MUST_CHANGE_PASSWORD", "true", "RATE_LIMIT_PER_MIN", "0"))) {
+            SnapOtterApi admin = server.api().withBearer(server.api().login("admin", "Adm1nPassword").token());
+            String key = admin.createApiKey("ui test").secret();
+            WaitForAsyncUtils.asyncFx(() -> {
+                app.ctx.main().backends().selectedProperty().set(BackendKind.REMOTE_SERVER);
+                robot.lookup("#remote-url").queryAs(TextField.class).setText(server.url());
+                robot.lookup("#remote-api-key").queryAs(PasswordField.class).setText(key);
+            }).get();
+            robot.clickOn("#remote-connect");
+            await().atMost(Duration.ofSeconds(20)).until(() -> app.ctx.main().backends().availableProperty().get());
+
+            AppHarness.dropFiles(app.window.view(), List.of(bundle()));
+
+            AiPanelWindow panel = awaitPanel();
+            assertThat(panel.stage().getTitle()).isEqualTo("AI features on the server at " + server.url());
+            AiPanelViewModel vm = panel.viewModel();
+            awaitInstalled(vm, "test-model");
+            assertThat(vm.errorProperty().get()).as(server.log()).isEmpty();
+            assertThat(admin.features().bundles()).filteredOn(b -> b.id().equals("test-model")).singleElement()
+                    .satisfies(b -> assertThat(b.installed()).isTrue());
+            assertThat(app.home.resolve("ai")).as("this computer's AI folder is left alone").doesNotExist();
+            assertThat(app.ctx.main().queue().items()).isEmpty();
+            assertThat(app.unhandled).isEmpty();
+        }
     }
 
     @Test
