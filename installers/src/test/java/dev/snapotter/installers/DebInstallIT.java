@@ -136,11 +136,15 @@ class DebInstallIT {
                 if (spread > 50) break;
             }
             assertThat(exec("kill -0 $(cat /tmp/gui.pid)").exit())
-                    .as("the GUI process is still alive; its log:\n%s", exec("cat /tmp/gui.log; cat /root/.local/share/snapotter/logs/*.log 2>/dev/null | tail -50").output())
+                    .as("the GUI process is still alive; its log:\n%s", exec("cat /tmp/gui.log; cat /root/.config/snapotter/logs/*.log 2>/dev/null | tail -50").output())
                     .isZero();
             Thread.sleep(1000);
         }
         assertThat(spread).as("the installed GUI drew a window within 90 s; log:\n%s", exec("cat /tmp/gui.log").output()).isGreaterThan(50);
+        // Not just any window (an error dialog would also draw): the app's own log says its main window was shown.
+        String appLog = exec("cat /root/.config/snapotter/logs/snapotter.log 2>/dev/null || true").output();
+        assertThat(appLog).as("the installed app logged its main window (app log:\n%s\nstdout:\n%s)", appLog, exec("cat /tmp/gui.log").output())
+                .contains("metric cold-start-to-window-ms=");
         // A little longer so the first layout pass has finished, then the screenshot for docs/installing.md.
         Thread.sleep(2000);
         Cmd.run(Duration.ofSeconds(20), List.of("convert", "xwd:" + fb, png.toString())).orFail("capturing the screen");
