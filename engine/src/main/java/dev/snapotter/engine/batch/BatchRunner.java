@@ -110,7 +110,7 @@ public final class BatchRunner {
     }
 
     private ImageFormat predictFormat(ImageFormat input, ValidatedPipeline pipeline) {
-        ImageFormat f = runner.codec().writableFormats().contains(input) ? input : ImageFormat.PNG;
+        ImageFormat f = runner.codec().canWrite(input) ? input : ImageFormat.PNG;
         for (ValidatedPipeline.Step s : pipeline.steps()) {
             if (s.tool() instanceof FormatChangingStep c) f = c.outputFormat(s.settings(), f);
         }

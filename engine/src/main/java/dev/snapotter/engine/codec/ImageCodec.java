@@ -27,6 +27,11 @@ public interface ImageCodec {
 
     Set<ImageFormat> writableFormats();
 
+    /** Whether {@code format} can be written; backends that must try a format to know override it to try only that one. */
+    default boolean canWrite(ImageFormat format) {
+        return writableFormats().contains(format);
+    }
+
     /**
      * Why {@code format} is missing from {@link #writableFormats()}, when the backend knows more than "not supported",
      * e.g. libvips whose libheif has no AV1 encoder. Empty when the format is writable or there is nothing to add.

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +43,7 @@ public final class ConvertTool implements ImageTool, FormatChangingStep, DirectS
                     "Quality for lossy formats (JPEG); lossless formats ignore it.")), true);
 
     private final Supplier<Set<ImageFormat>> writable;
+    private final Predicate<ImageFormat> canWrite;
     private final String backend;
     private final Function<ImageFormat, Optional<String>> reasons;
 
@@ -53,6 +55,7 @@ public final class ConvertTool implements ImageTool, FormatChangingStep, DirectS
     public ConvertTool(Set<ImageFormat> writable, String backend) {
         Set<ImageFormat> copy = Set.copyOf(writable);
         this.writable = () -> copy;
+        this.canWrite = copy::contains;
         this.backend = backend;
         this.reasons = f -> Optional.empty();
     }
@@ -63,6 +66,7 @@ public final class ConvertTool implements ImageTool, FormatChangingStep, DirectS
      */
     public ConvertTool(ImageCodec codec) {
         this.writable = codec::writableFormats;
+        this.canWrite = codec::canWrite;
         this.backend = codec.name();
         this.reasons = codec::unwritableReason;
     }
@@ -77,7 +81,7 @@ public final class ConvertTool implements ImageTool, FormatChangingStep, DirectS
         if (!s.has("format")) return List.of(new FieldError("format", "is required; one of " + String.join(", ", FORMATS)));
         String name = s.getString("format");
         ImageFormat f = format(name);
-        if (!writable.get().contains(f)) {
+        if (!canWrite.test(f)) {
             Optional<String> reason = reasons.apply(f);
             if (reason.isPresent()) return List.of(new FieldError("format", reason.get() + ". Writable here: " + writableNames()));
             return List.of(new FieldError("format", name.toUpperCase(Locale.ROOT) + " output is not supported by the "

@@ -47,11 +47,12 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
     private final ImageIoCodec java = new ImageIoCodec();
     private final Set<ImageFormat> readable;
     private final SaverProbe.Trial trial;
-    private volatile Savers savers;
-
-    /** What this libvips can save (from {@link SaverProbe}), worked out on first use. */
-    private record Savers(Set<ImageFormat> nativeWritable, Set<ImageFormat> writable, Map<ImageFormat, String> unavailable) {
-    }
+    /**
+     * Per native output format, why libvips cannot save it (empty: it can), from {@link SaverProbe}. Each format is
+     * tried only when something first asks about it: a one-shot JPEG resize never pays for the AVIF and HEVC
+     * encoders' start-up.
+     */
+    private final Map<ImageFormat, Optional<String>> probed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public VipsCodec(VipsLibrary library) {
         this(library, null);
@@ -67,25 +68,18 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
         this.readable = Set.copyOf(r);
     }
 
-    private Savers savers() {
-        Savers s = savers;
-        if (s == null) {
-            synchronized (this) {
-                s = savers;
-                if (s == null) {
-                    Map<ImageFormat, String> unavailable = SaverProbe.unavailable(SaveOptions.NATIVE, trial, library.version());
-                    EnumSet<ImageFormat> nativeOk = EnumSet.noneOf(ImageFormat.class);
-                    for (ImageFormat f : SaveOptions.NATIVE) if (!unavailable.containsKey(f)) nativeOk.add(f);
-                    EnumSet<ImageFormat> w = EnumSet.copyOf(java.writableFormats());
-                    w.addAll(nativeOk);
-                    w.removeAll(unavailable.keySet()); // a native format libvips cannot save is not handed to Java either
-                    unavailable.forEach((f, why) -> LOG.warn("{}", why));
-                    s = new Savers(Set.copyOf(nativeOk), Set.copyOf(w), Map.copyOf(unavailable));
-                    savers = s;
-                }
-            }
-        }
-        return s;
+    /** Why libvips cannot save {@code format}; empty when it can or when the format is not a native one. */
+    private Optional<String> nativeFailure(ImageFormat format) {
+        if (!SaveOptions.NATIVE.contains(format)) return Optional.empty();
+        return probed.computeIfAbsent(format, f -> {
+            Optional<String> why = Optional.ofNullable(SaverProbe.unavailable(Set.of(f), trial, library.version()).get(f));
+            why.ifPresent(reason -> LOG.warn("{}", reason));
+            return why;
+        });
+    }
+
+    private boolean nativeWritable(ImageFormat format) {
+        return SaveOptions.NATIVE.contains(format) && nativeFailure(format).isEmpty();
     }
 
     @Override
@@ -108,15 +102,26 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
         return readable;
     }
 
-    /** Java's formats plus every native one whose libvips saver passed its trial encode. */
+    /**
+     * Java's formats plus every native one whose libvips saver passed its trial encode (a native format libvips
+     * cannot save is not handed to Java either). Tries every native saver; {@link #canWrite} tries only one.
+     */
     @Override
     public Set<ImageFormat> writableFormats() {
-        return savers().writable();
+        EnumSet<ImageFormat> w = EnumSet.copyOf(java.writableFormats());
+        w.addAll(SaveOptions.NATIVE);
+        w.removeIf(f -> nativeFailure(f).isPresent());
+        return Set.copyOf(w);
+    }
+
+    @Override
+    public boolean canWrite(ImageFormat format) {
+        return SaveOptions.NATIVE.contains(format) ? nativeWritable(format) : java.writableFormats().contains(format);
     }
 
     @Override
     public Optional<String> unwritableReason(ImageFormat format) {
-        return Optional.ofNullable(savers().unavailable().get(format));
+        return nativeFailure(format);
     }
 
     @Override
@@ -169,8 +174,8 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
     @Override
     public void encode(Picture picture, OutputStream out) {
         OutputSpec spec = picture.output();
-        String unavailable = savers().unavailable().get(spec.format());
-        if (unavailable != null) throw new ImageException(ImageException.Kind.UNSUPPORTED_FORMAT, unavailable);
+        Optional<String> unavailable = nativeFailure(spec.format());
+        if (unavailable.isPresent()) throw new ImageException(ImageException.Kind.UNSUPPORTED_FORMAT, unavailable.get());
         if (!SaveOptions.NATIVE.contains(spec.format()) || spec.targetBytes() > 0) {
             java.encode(picture, out); // BMP, ICO, and the JPEG size search (many trial encodes) stay in Java
             return;
@@ -189,12 +194,12 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
 
     @Override
     public OutputSpec initialOutput(ImageFormat input) {
-        return OutputSpec.of(writableFormats().contains(input) ? input : ImageFormat.PNG);
+        return OutputSpec.of(canWrite(input) ? input : ImageFormat.PNG);
     }
 
     @Override
     public boolean canTranscode(ImageFormat input, OutputSpec output) {
-        if (!NATIVE_READ.contains(input) || !savers().nativeWritable().contains(output.format()) || output.targetBytes() > 0) return false;
+        if (!NATIVE_READ.contains(input) || !nativeWritable(output.format()) || output.targetBytes() > 0) return false;
         // alpha → JPEG is flattened on white by the Java path; only inputs that cannot carry alpha go direct
         return SaveOptions.keepsAlpha(output.format()) || input == ImageFormat.JPEG;
     }

@@ -100,6 +100,22 @@ class SaverProbeTest {
         assertThat(noAv1.initialOutput(ImageFormat.AVIF).format()).isEqualTo(ImageFormat.PNG);
     }
 
+    @Test
+    void aJpegJobTriesOnlyTheJpegSaver() {
+        Backends.assumeVips();
+        List<ImageFormat> tried = new ArrayList<>();
+        VipsCodec codec = new VipsCodec(VipsLibrary.load(VipsLibrary.DEFAULT_NAME).orElseThrow(), f -> {
+            tried.add(f);
+            return Optional.empty();
+        });
+        assertThat(codec.initialOutput(ImageFormat.JPEG).format()).isEqualTo(ImageFormat.JPEG);
+        assertThat(codec.canTranscode(ImageFormat.JPEG, OutputSpec.of(ImageFormat.JPEG))).isTrue();
+        assertThat(codec.canWrite(ImageFormat.BMP)).as("a Java-only format needs no trial").isTrue();
+        codec.canWrite(ImageFormat.JPEG);
+        // a one-shot resize must not start the AV1 and HEVC encoders (tens of ms on a cold JVM)
+        assertThat(tried).containsExactly(ImageFormat.JPEG);
+    }
+
     private static Optional<String> probeWith(Vips v, String suffix) {
         byte[] grey = new byte[16 * 16 * 3];
         try (VipsImage img = v.fromPixels(grey, 16, 16, 3)) {
