@@ -1,5 +1,6 @@
 package dev.snapotter.control.api;
 
+import static dev.snapotter.control.api.JsonReplies.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,14 +71,6 @@ class SnapOtterApiProcessingTest {
         handlers.shutdownNow();
     }
 
-    private static void reply(HttpExchange ex, int status, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     @Test
     void aFileIsUploadedAsMultipartWithThePipelineAndTheResultDownloaded() throws Exception {
