@@ -53,10 +53,15 @@ public final class ServerBundles implements BundleManager {
         List<BundleRow> rows = new ArrayList<>();
         for (ApiModels.FeatureBundle b : features.bundles()) {
             rows.add(new BundleRow(b.id(), b.name(), b.version(), b.license(), b.installedBytes(), b.installed(), b.diskUsageBytes(),
-                    b.downloadable(), b.signed(), ShippedBundles.fileFor(files, b.id())));
+                    b.downloadable(), b.signed(), ShippedBundles.fileFor(files, b.id()), pending(b.status())));
         }
         ShippedBundles.addUnlisted(rows, files);
         return new Listing(rows, features.totalDiskUsageBytes());
+    }
+
+    /** The server's "queued" / "installing" (another client's install, or ours before the panel was opened). */
+    static String pending(String status) {
+        return "queued".equals(status) || "installing".equals(status) ? status : null;
     }
 
     @Override
