@@ -6,6 +6,7 @@ import dev.snapotter.desktop.shell.MainWindow;
 import dev.snapotter.desktop.shell.PulseWatchdog;
 import dev.snapotter.desktop.task.FxUiThread;
 import dev.snapotter.desktop.task.LaneTaskExecutor;
+import dev.snapotter.engine.ImageEngine;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -26,18 +27,30 @@ public final class SnapOtterApp extends Application {
 
     private AppContext ctx;
     private SingleInstance instance;
+    private AppDirs dirs;
+    private ImageEngine localEngine;
+
+    /**
+     * Runs on the JavaFX launcher thread, before {@link #start}: the local engine loads the system libvips (native
+     * library, its modules, the saver set) and ImageIO's plug-ins, which is disk work the FX thread must not do.
+     */
+    @Override
+    public void init() {
+        LaunchState launch = LaunchState.get();
+        dirs = launch != null ? launch.dirs() : AppDirs.detect();
+        // Local engine = built-in tools + AI tools whose bundles live in the app-data folder (AI panel).
+        localEngine = dev.snapotter.desktop.ai.LocalAi.of(dirs).engine();
+    }
 
     @Override
     public void start(Stage stage) {
         LaunchState launch = LaunchState.get();
-        AppDirs dirs = launch != null ? launch.dirs() : AppDirs.detect();
         instance = launch != null ? launch.instance() : null;
         List<String> files = launch != null ? launch.files() : getParameters().getRaw();
 
         ErrorSinkHolder errors = new ErrorSinkHolder();
         LaneTaskExecutor executor = new LaneTaskExecutor(new FxUiThread(), errors);
-        // Local engine = built-in tools + AI tools whose bundles live in the app-data folder (AI panel).
-        ctx = new AppContext(dirs, dev.snapotter.desktop.ai.LocalAi.of(dirs).engine(), executor, new SystemFolderOpener(),
+        ctx = new AppContext(dirs, localEngine, executor, new SystemFolderOpener(),
                 SETTINGS_DEBOUNCE, PREVIEW_DEBOUNCE);
         errors.attach(ctx.main().notices());
         MainWindow window = new MainWindow(stage, ctx);
