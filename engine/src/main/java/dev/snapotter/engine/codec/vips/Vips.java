@@ -284,7 +284,8 @@ final class Vips {
      * error buffer, so pixel-pulling calls compare the buffer before and after and fail when a line from the loader
      * of their own source format was added ({@link #loaderPrefixes}). The buffer is process-wide, so lines from other
      * formats' loaders (another job's truncated PNG) are not ours; a concurrent failing job of the same format can
-     * still fail this call, and a concurrent {@link #takeError} can in rare interleavings clear our line first.
+     * look like this call's failure, which {@link #job} settles by running the work again alone; a concurrent
+     * {@link #takeError} can in rare interleavings still clear our line first.
      */
     String peekError() {
         try {
@@ -299,7 +300,50 @@ final class Vips {
         if (source == null) return;
         String now = peekError();
         if (now.equals(before)) return;
-        if (newFailure(before, now, loaderPrefixes(source))) throw new VipsException(what, takeError());
+        if (!newFailure(before, now, loaderPrefixes(source))) return;
+        if (alone()) throw new VipsException(what, takeError());
+        // Another job of the same format may have added the line. Leave the buffer as it is (that job must still
+        // see its line) and let job() run this work again with every other job held back.
+        throw new VipsException(what, now.startsWith(before) ? now.substring(before.length()).strip() : now.strip(), true);
+    }
+
+    /**
+     * Held shared by every decode/transcode job and exclusively by a job re-run after a loader line appeared in the
+     * error buffer while other jobs ran: alone, a new line can only be the re-run's own. Failures are rare, so the
+     * re-run costs nothing in the normal case, and the shared hold is one uncontended lock operation per job.
+     */
+    private static final java.util.concurrent.locks.ReentrantReadWriteLock JOBS = new java.util.concurrent.locks.ReentrantReadWriteLock();
+
+    /**
+     * Whether a new loader line is surely this thread's: in a job's exclusive re-run, or outside any job (a caller
+     * that does not go through {@link #job}). Inside a shared job it never is, even when no other job seems to run
+     * at this instant: one that just ended may have left the line.
+     */
+    private static boolean alone() {
+        return JOBS.isWriteLockedByCurrentThread() || JOBS.getReadHoldCount() == 0;
+    }
+
+    /**
+     * Runs one decode/transcode job (header read, loader, pixel pull) so that a loader failure another job left in the
+     * process-wide error buffer never fails it: such a suspected failure re-runs {@code work} exclusively, where the
+     * buffer tells the truth. {@code work} must have no effect outside itself before it returns (no output written).
+     */
+    <T> T job(java.util.function.Supplier<T> work) {
+        if (JOBS.getReadHoldCount() > 0 || JOBS.isWriteLockedByCurrentThread()) return work.get(); // nested: the outer job decides
+        JOBS.readLock().lock();
+        try {
+            return work.get();
+        } catch (VipsException e) {
+            if (!e.perhapsAnotherJobs()) throw e;
+        } finally {
+            JOBS.readLock().unlock();
+        }
+        JOBS.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            JOBS.writeLock().unlock();
+        }
     }
 
     /**

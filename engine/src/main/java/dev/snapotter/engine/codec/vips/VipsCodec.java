@@ -131,6 +131,10 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
 
     @Override
     public Picture decode(Path file, EngineLimits limits) {
+        return vips.job(() -> decodeOnce(file, limits));
+    }
+
+    private Picture decodeOnce(Path file, EngineLimits limits) {
         HeaderGate.Checked checked = gate(file);
         ImageHeader h = checked.header();
         HeaderGate.checkLimits(h, limits, 1);
@@ -145,6 +149,10 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
     @Override
     public Picture decodeThumbnail(Path file, int maxSide, EngineLimits limits) {
         if (maxSide < 1) throw new IllegalArgumentException("maxSide must be >= 1");
+        return vips.job(() -> decodeThumbnailOnce(file, maxSide, limits));
+    }
+
+    private Picture decodeThumbnailOnce(Path file, int maxSide, EngineLimits limits) {
         HeaderGate.Checked checked = gate(file);
         ImageHeader h = checked.header();
         HeaderGate.checkLimits(h, limits, Math.max(1, Math.max(h.width(), h.height()) / maxSide));
@@ -206,25 +214,28 @@ public final class VipsCodec implements ImageCodec, DirectCodec {
 
     @Override
     public void transcode(Path input, int width, int height, OutputSpec output, EngineLimits limits, OutputStream out) {
+        Transcoded t = vips.job(() -> transcodeOnce(input, width, height, output, limits));
+        write(t.encoded(), output.format(), t.meta(), t.bands(), out); // after the job: a re-run must not have written
+    }
+
+    private record Transcoded(byte[] encoded, ImageMetadata meta, int bands) {
+    }
+
+    private Transcoded transcodeOnce(Path input, int width, int height, OutputSpec output, EngineLimits limits) {
         HeaderGate.Checked checked = gate(input);
         ImageHeader h = checked.header();
         HeaderGate.checkLimits(h, limits, 1);
         if (!canTranscode(h.format(), output)) throw new IllegalArgumentException("not a direct transcode: " + h.format() + " → " + output.format());
         boolean resize = width > 0 && height > 0;
-        byte[] encoded;
-        ImageMetadata meta;
-        int bands;
         // thumbnail = shrink-on-load + Lanczos3 to exactly width × height, orientation applied
         try (VipsImage img = resize ? vips.thumbnail(input, width, height, Vips.SIZE_FORCE) : vips.open(input);
              VipsImage upright = resize ? vips.copy(img) : vips.autorot(img);
              VipsImage normal = PixelBridge.normalise(vips, upright)) {
-            meta = metadataAfter(upright, checked.metadata());
-            bands = normal.bands();
-            encoded = save(normal, output, meta, h.format());
+            ImageMetadata meta = metadataAfter(upright, checked.metadata());
+            return new Transcoded(save(normal, output, meta, h.format()), meta, normal.bands());
         } catch (VipsException e) {
             throw VipsErrors.translate(e, input, h.format());
         }
-        write(encoded, output.format(), meta, bands, out);
     }
 
     // ---- helpers

@@ -21,7 +21,9 @@ final class VipsErrors {
     private VipsErrors() {
     }
 
+    /** A failure that may be another job's is not translated: it goes on to {@link Vips#job}, which re-runs the work alone. */
     static ImageException translate(VipsException e, Path file, ImageFormat format) {
+        if (e.perhapsAnotherJobs()) throw e;
         String m = e.getMessage().toLowerCase(Locale.ROOT);
         String label = HeaderGate.label(format);
         if (TRUNCATION.stream().anyMatch(m::contains) || HeaderGate.trailerMissing(file, format)) {
@@ -38,6 +40,7 @@ final class VipsErrors {
      * hold no image it can decode (a bare ftyp box, an unknown codec): that is a format problem, not damage.
      */
     static ImageException translateHeader(VipsException e, ImageFormat format) {
+        if (e.perhapsAnotherJobs()) throw e;
         String m = e.getMessage().toLowerCase(Locale.ROOT);
         String label = HeaderGate.label(format);
         // libheif checks the declared size (its 'ispe' box) against its own limit, 16384 × 16384 in 1.15, while

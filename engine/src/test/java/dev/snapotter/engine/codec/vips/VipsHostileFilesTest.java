@@ -79,6 +79,47 @@ class VipsHostileFilesTest {
                 Vips.loaderPrefixes(ImageFormat.JPEG))).isFalse();
     }
 
+    /**
+     * The hard case for the error-buffer check: a corrupt WebP failing on one thread while good WebPs decode on
+     * another. The good ones see the corrupt one's "webp2vips" line appear during their own pixel pull; the job
+     * re-runs alone and succeeds, and the corrupt one still fails every time (its line is not cleared by the others).
+     */
+    @Test
+    void aConcurrentCorruptFileOfTheSameFormatNeitherFailsAGoodOneNorSlipsThrough() throws Exception {
+        VipsCodec vips = Backends.assumeVips();
+        Path good = dir.resolve("good.webp");
+        try (var out = Files.newOutputStream(good)) {
+            vips.encode(new Picture(photo(640, 480, java.awt.image.BufferedImage.TYPE_3BYTE_BGR, 7), ImageMetadata.NONE,
+                    OutputSpec.of(ImageFormat.WEBP)), out);
+        }
+        Path bad = HostileCorpus.failing().stream().filter(e -> e.name().equals("corrupt-webp")).findFirst().orElseThrow().writeTo(dir);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var badRuns = pool.submit(() -> {
+                int failed = 0;
+                for (int i = 0; i < 150; i++) {
+                    try {
+                        vips.decode(bad, LIMITS);
+                    } catch (ImageException expected) {
+                        failed++;
+                    }
+                }
+                return failed;
+            });
+            var goodRuns = pool.submit(() -> {
+                for (int i = 0; i < 150; i++) assertThat(vips.decode(good, LIMITS).width()).isEqualTo(640);
+                return null;
+            });
+            goodRuns.get(); // rethrows a good decode's failure
+            assertThat(badRuns.get()).as("the corrupt WebP failed every time, never decoded to black").isEqualTo(150);
+            // the direct path too
+            assertThatThrownBy(() -> vips.transcode(bad, 0, 0, OutputSpec.of(ImageFormat.PNG), LIMITS, new ByteArrayOutputStream()))
+                    .isInstanceOf(ImageException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aConcurrentFailureOfAnotherFormatDoesNotFailAGoodDecode() throws Exception {
         VipsCodec vips = Backends.assumeVips();
