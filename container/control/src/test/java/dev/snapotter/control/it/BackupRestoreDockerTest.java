@@ -387,6 +387,33 @@ class BackupRestoreDockerTest {
         assertNoHelpersLeft();
     }
 
+    /**
+     * A server that hangs (its JVM frozen with SIGSTOP: the health probe times out until Docker marks it unhealthy)
+     * is restored like any other: the safety backup comes from the volume, the stop falls back to a kill, and the
+     * server starts healthy on the restored data.
+     */
+    @Test
+    @Order(6)
+    void anUnhealthyServerIsRestoredAndComesUpHealthyOnTheRestoredData() throws Exception {
+        Assumptions.assumeTrue(goodBackup != null, "needs the first scenario's archives");
+        assertThat(server.state()).isEqualTo(ManagedServer.State.RUNNING_HEALTHY);
+        String id = lifecycle.inspect().orElseThrow().getId();
+        // PID 1 is tini; the server is its java child, uid 999 (root in the container holds no CAP_KILL)
+        real.exec(id, "999", "for p in /proc/[0-9]*; do [ \"${p#/proc/}\" = $$ ] && continue; "
+                + "if grep -qa snapotter-server.jar \"$p/cmdline\" 2>/dev/null; then kill -STOP \"${p#/proc/}\"; fi; done");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> server.state() == ManagedServer.State.RUNNING_UNHEALTHY);
+
+        RestoreOutcome outcome = restoreService(new ApiDataCheck(admin())).restore(goodBackup, null, RestoreListener.NONE);
+        LOG.info("{}", outcome.report());
+        assertThat(outcome.result()).as(outcome.report()).isEqualTo(RestoreOutcome.Result.RESTORED);
+        assertThat(outcome.steps()).extracting(RestoreOutcome.StepRecord::step).contains(RestoreStep.SAFETY_BACKUP,
+                RestoreStep.STOP_SERVER, RestoreStep.REPLACE_DATA, RestoreStep.START_SERVER, RestoreStep.VERIFY_RESTORED);
+        assertThat(server.state()).isEqualTo(ManagedServer.State.RUNNING_HEALTHY);
+        assertThat(read().users()).as("the backup's three users are back").hasSize(3);
+        assertNoHelpersLeft();
+    }
+
     private static Reason catchWrongPassphrase(Path encrypted) {
         BackupRejectedException e = org.assertj.core.api.Assertions.catchThrowableOfType(BackupRejectedException.class,
                 () -> BackupVerifier.verify(encrypted, "wrong passphrase".toCharArray(), Integer.MAX_VALUE));

@@ -161,22 +161,7 @@ class ContainerControlDockerTest {
      * attached (the stream closes when the process exits) and the exit code is then polled from exec inspect.
      */
     private static void exec(String script) throws Exception {
-        String execId = real.docker.execCreateCmd(id()).withCmd("/bin/sh", "-c", script)
-                .withAttachStdout(true).withAttachStderr(true).exec().getId();
-        StringBuffer output = new StringBuffer();
-        boolean ended = real.docker.execStartCmd(execId)
-                .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
-                    @Override
-                    public void onNext(com.github.dockerjava.api.model.Frame frame) {
-                        output.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
-                    }
-                })
-                .awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(ended).as("exec of %s did not finish in 30 s", script).isTrue();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> !Boolean.TRUE.equals(real.docker.inspectExecCmd(execId).exec().isRunning()));
-        Long exitCode = real.docker.inspectExecCmd(execId).exec().getExitCodeLong();
-        assertThat(exitCode).as("exit code of %s, output: %s", script, output).isEqualTo(0L);
+        real.exec(id(), script);
     }
 
     @Test

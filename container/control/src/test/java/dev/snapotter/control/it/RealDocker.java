@@ -110,6 +110,33 @@ final class RealDocker implements AutoCloseable {
         }
     }
 
+    /** Runs {@code script} with /bin/sh in the container and waits for it; fails on a non-zero exit, with the output. */
+    String exec(String containerId, String script) throws InterruptedException {
+        return exec(containerId, null, script);
+    }
+
+    /** The same as {@code user} (null: the image's default, root here, which holds no CAP_KILL in the hardened container). */
+    String exec(String containerId, String user, String script) throws InterruptedException {
+        var create = docker.execCreateCmd(containerId).withCmd("/bin/sh", "-c", script).withAttachStdout(true).withAttachStderr(true);
+        if (user != null) create = create.withUser(user);
+        String execId = create.exec().getId();
+        StringBuffer output = new StringBuffer();
+        boolean ended = docker.execStartCmd(execId)
+                .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                    @Override
+                    public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                        output.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                })
+                .awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS);
+        org.assertj.core.api.Assertions.assertThat(ended).as("exec of %s did not finish in 30 s", script).isTrue();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !Boolean.TRUE.equals(docker.inspectExecCmd(execId).exec().isRunning()));
+        Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+        org.assertj.core.api.Assertions.assertThat(exitCode).as("exit code of %s, output: %s", script, output).isEqualTo(0L);
+        return output.toString();
+    }
+
     @Override
     public void close() throws IOException {
         docker.close();
