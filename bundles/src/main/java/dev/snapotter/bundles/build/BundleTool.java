@@ -88,33 +88,36 @@ public final class BundleTool {
                 usage();
             }
         }
-        List<Path> missing = opts.getOrDefault("--file", List.of()).stream().map(f -> Path.of(f.substring(f.indexOf('=') + 1)))
-                .filter(f -> !Files.isRegularFile(f)).toList();
+        List<java.util.Map.Entry<String, Path>> files = new java.util.ArrayList<>();
+        for (String f : opts.getOrDefault("--file", List.of())) {
+            int eq = f.indexOf('=');
+            if (eq <= 0) usage();
+            files.add(java.util.Map.entry(f.substring(0, eq), Path.of(f.substring(eq + 1))));
+        }
+        List<Path> missing = files.stream().map(java.util.Map.Entry::getValue).filter(f -> !Files.isRegularFile(f)).toList();
         if (optional && !missing.isEmpty() && !"true".equalsIgnoreCase(System.getenv("CI"))) {
             out.println("[bundles] not building " + target + ": missing " + missing + " (fetch the model first, ai/scripts/fetch-model.sh)");
             return;
         }
         BundleBuilder b;
+        String id = one(opts, "--id");
+        String version;
         if (fromCatalogue) {
-            String id = one(opts, "--id");
             CatalogueEntry e = Catalogue.builtIn().find(id)
                     .orElseThrow(() -> new IllegalArgumentException("the built-in catalogue has no bundle '" + id + "'"));
-            b = new BundleBuilder(e.id(), e.name(), e.version()).arch(e.arch()).license(e.license());
+            version = e.version();
+            b = new BundleBuilder(e.id(), e.name(), version).arch(e.arch()).license(e.license());
             e.enablesTools().forEach(b::enablesTool);
-            if (isFolder(target)) target = Files.createDirectories(target).resolve(e.id() + "-" + e.version() + BundleFormat.EXTENSION);
         } else {
-            b = new BundleBuilder(one(opts, "--id"), one(opts, "--name"), one(opts, "--version"));
+            version = one(opts, "--version");
+            b = new BundleBuilder(id, one(opts, "--name"), version);
             if (opts.containsKey("--arch")) b.arch(one(opts, "--arch"));
             if (opts.containsKey("--license")) b.license(one(opts, "--license"));
             opts.getOrDefault("--enables", List.of()).forEach(b::enablesTool);
-            if (isFolder(target)) target = Files.createDirectories(target).resolve(one(opts, "--id") + "-" + one(opts, "--version") + BundleFormat.EXTENSION);
         }
+        if (isFolder(target)) target = Files.createDirectories(target).resolve(id + "-" + version + BundleFormat.EXTENSION);
         if (opts.containsKey("--min-app")) b.minAppVersion(one(opts, "--min-app"));
-        for (String f : opts.getOrDefault("--file", List.of())) {
-            int eq = f.indexOf('=');
-            if (eq <= 0) usage();
-            b.file(f.substring(0, eq), Path.of(f.substring(eq + 1)));
-        }
+        files.forEach(f -> b.file(f.getKey(), f.getValue()));
         PrivateKey key = unsigned ? null : SigningKeyStore.resolveFromEnvironment();
         BundleManifest m = b.write(target, key);
         String sha = Sha256.of(target);
