@@ -194,14 +194,18 @@ public final class MainView extends BorderPane {
         addEventHandler(DragEvent.DRAG_DROPPED, e -> {
             getStyleClass().remove("drag-over");
             if (!e.getDragboard().hasFiles()) return;
-            List<Path> files = e.getDragboard().getFiles().stream().map(File::toPath).toList();
-            List<Path> bundles = files.stream().filter(AiPanelViewModel::isBundleFile).toList();
-            List<Path> rest = files.stream().filter(f -> !AiPanelViewModel.isBundleFile(f)).toList();
-            if (!rest.isEmpty()) vm.addFiles(rest);
-            if (!bundles.isEmpty()) actions.installBundles(bundles);
+            accept(e.getDragboard().getFiles().stream().map(File::toPath).toList());
             e.setDropCompleted(true);
             e.consume();
         });
+    }
+
+    /** Files dropped or handed over by a second launch: images and folders to the queue, AI bundle files to the AI panel. */
+    public void accept(List<Path> files) {
+        List<Path> bundles = files.stream().filter(AiPanelViewModel::isBundleFile).toList();
+        List<Path> rest = files.stream().filter(f -> !AiPanelViewModel.isBundleFile(f)).toList();
+        if (!rest.isEmpty()) vm.addFiles(rest);
+        if (!bundles.isEmpty()) actions.installBundles(bundles);
     }
 
     private static boolean onlyBundles(List<File> files) {

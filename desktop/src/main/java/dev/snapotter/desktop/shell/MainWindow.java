@@ -397,8 +397,6 @@ public final class MainWindow implements ShellActions {
         stage.show();
         stage.toFront();
         stage.requestFocus();
-        List<Path> images = files.stream().filter(f -> !dev.snapotter.desktop.ai.AiPanelViewModel.isBundleFile(f)).toList();
-        if (!images.isEmpty()) vm.addFiles(images);
-        installBundles(files.stream().filter(dev.snapotter.desktop.ai.AiPanelViewModel::isBundleFile).toList());
+        view.accept(files);
     }
 }
