@@ -15,7 +15,7 @@ import java.util.Set;
  * AVIF encode (libheif built without an AV1 encoder) or every HEIC one (no x265): only an encode tells.
  * So each native output format gets one tiny trial encode (16 × 16 grey; about 15 ms for all seven on a cold
  * JVM, half of it AV1 and HEVC encoder start-up, plus linking the encode downcalls any encode needs), once per
- * codec and only when something first asks what it can write.
+ * codec and format, when something first asks about that format ({@link VipsCodec} keeps the answers).
  * A format that fails is refused when a pipeline is validated, with the reason from {@link #reason}.
  */
 final class SaverProbe {
